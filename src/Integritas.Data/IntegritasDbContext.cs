@@ -1,0 +1,165 @@
+using Integritas.Data.Audit;
+using Integritas.Data.Identity;
+using Integritas.Data.Organisation;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integritas.Data;
+
+/// <summary>
+/// The one database of a regency's Integritas. Feature modules add their own entity sets here;
+/// every change to business data (<see cref="IAudited"/>) is written to the audit trail in the same transaction.
+/// </summary>
+public class IntegritasDbContext(
+    DbContextOptions<IntegritasDbContext> options,
+    IAuditActor? actor = null,
+    TimeProvider? time = null) : IdentityDbContext<AppUser>(options)
+{
+    private readonly IAuditActor actor = actor ?? new SystemAuditActor();
+    private readonly TimeProvider time = time ?? TimeProvider.System;
+
+    public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<Opd> Opds => Set<Opd>();
+
+    public DbSet<ServiceUnit> ServiceUnits => Set<ServiceUnit>();
+
+    public DbSet<Position> Positions => Set<Position>();
+
+    public DbSet<Official> Officials => Set<Official>();
+
+    public DbSet<UserOpdScope> UserOpdScopes => Set<UserOpdScope>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>When false, per-row audit entries are skipped (bulk loads record one <see cref="AuditAction.Bulk"/> entry instead).</summary>
+    public bool AuditEnabled { get; set; } = true;
+
+    public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>Records one summary entry for a bulk operation (import, demo data).</summary>
+    public void AddBulkAudit(string entityType, string summaryJson) =>
+        AuditEntries.Add(new AuditEntry
+        {
+            AtUtc = UtcNow,
+            ActorId = actor.ActorId,
+            ActorName = actor.ActorName,
+            Action = AuditAction.Bulk,
+            EntityType = entityType,
+            EntityId = "*",
+            Changes = summaryJson,
+        });
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = AuditEnabled ? AuditRecorder.Capture(ChangeTracker) : [];
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The change and its audit rows commit together or not at all.
+        var ownTransaction = Database.CurrentTransaction is null && Database.AutoTransactionBehavior != AutoTransactionBehavior.Never
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            AuditEntries.AddRange(AuditRecorder.Complete(pending, actor, UtcNow));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return result;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<AppUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(200);
+        });
+
+        builder.Entity<UserOpdScope>(e =>
+        {
+            e.HasKey(s => new { s.UserId, s.OpdId });
+            e.HasOne(s => s.User).WithMany(u => u.OpdScopes).HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(s => s.Opd).WithMany().HasForeignKey(s => s.OpdId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Region>(e =>
+        {
+            e.Property(r => r.Code).HasMaxLength(13);
+            e.Property(r => r.Name).HasMaxLength(200);
+            e.HasIndex(r => r.Code).IsUnique();
+            e.HasIndex(r => new { r.ParentId, r.Name });
+            e.HasOne(r => r.Parent).WithMany(r => r.Children).HasForeignKey(r => r.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.Ignore(r => r.KindLabel);
+        });
+
+        builder.Entity<Opd>(e =>
+        {
+            e.Property(o => o.Code).HasMaxLength(22);
+            e.Property(o => o.Name).HasMaxLength(250);
+            e.Property(o => o.ShortName).HasMaxLength(50);
+            e.Property(o => o.Address).HasMaxLength(400);
+            e.Property(o => o.Website).HasMaxLength(300);
+            e.HasIndex(o => new { o.RegionId, o.Code }).IsUnique();
+            e.HasIndex(o => o.Name);
+            e.HasOne(o => o.Region).WithMany().HasForeignKey(o => o.RegionId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<ServiceUnit>(e =>
+        {
+            e.Property(s => s.Code).HasMaxLength(40);
+            e.Property(s => s.Name).HasMaxLength(250);
+            e.Property(s => s.Address).HasMaxLength(400);
+            e.HasIndex(s => s.Code).IsUnique();
+            e.HasOne(s => s.Opd).WithMany(o => o.ServiceUnits).HasForeignKey(s => s.OpdId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(s => s.Region).WithMany().HasForeignKey(s => s.RegionId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Position>(e =>
+        {
+            e.Property(p => p.Title).HasMaxLength(250);
+            e.Property(p => p.Grade).HasMaxLength(20);
+            e.HasOne(p => p.Opd).WithMany(o => o.Positions).HasForeignKey(p => p.OpdId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(p => p.ServiceUnit).WithMany().HasForeignKey(p => p.ServiceUnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(p => p.Superior).WithMany().HasForeignKey(p => p.SuperiorId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Official>(e =>
+        {
+            e.Property(o => o.Name).HasMaxLength(200);
+            e.Property(o => o.Nip).HasMaxLength(18);
+            e.HasIndex(o => o.Nip).IsUnique();
+            e.HasOne(o => o.Position).WithMany(p => p.Holders).HasForeignKey(o => o.PositionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(o => o.UserId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.Property(a => a.ActorName).HasMaxLength(256);
+            e.Property(a => a.EntityType).HasMaxLength(100);
+            e.Property(a => a.EntityId).HasMaxLength(200);
+            e.HasIndex(a => a.AtUtc);
+            e.HasIndex(a => new { a.EntityType, a.EntityId });
+            e.HasIndex(a => a.ActorId);
+        });
+    }
+}

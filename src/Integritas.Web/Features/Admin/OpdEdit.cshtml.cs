@@ -1,0 +1,220 @@
+using Integritas.Core.Organisation;
+using Integritas.Data;
+using Integritas.Data.Organisation;
+using Integritas.Web.Features.Account;
+using Integritas.Web.Features.Organisation;
+using Integritas.Web.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integritas.Web.Features.Admin;
+
+/// <summary>An OPD's own data: details, service units, positions and officials. Admins, and operators of this OPD only.</summary>
+public sealed class OpdEditModel(IntegritasDbContext db, IAuthorizationService authorization, Ui ui) : PageModel
+{
+    public sealed record Option(int Id, string Label);
+
+    public sealed record District(int Id, string Name);
+
+    public Opd Opd { get; private set; } = null!;
+
+    [BindProperty]
+    public OpdInput Input { get; set; } = new();
+
+    public Dictionary<string, string[]> Errors { get; private set; } = [];
+
+    public string? Message { get; private set; }
+
+    public List<ServiceUnit> Units { get; private set; } = [];
+
+    public List<Position> Positions { get; private set; } = [];
+
+    public List<Option> SuperiorOptions { get; private set; } = [];
+
+    public List<District> Districts { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var denied = await LoadAsync(id, ct);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        Input = ToInput(Opd);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(int id, CancellationToken ct)
+    {
+        var denied = await LoadAsync(id, ct);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        Input.IsActive = Request.Form["Input.IsActive"].Contains("true");
+        if (!User.IsInRole(Data.Identity.Roles.Admin))
+        {
+            // Operators keep their OPD's identity: code, regency and status are the administrator's.
+            Input.Code = Opd.Code;
+            Input.RegencyCode = Opd.Region!.Code;
+            Input.IsActive = Opd.IsActive;
+        }
+
+        (Errors, var regencyId, var kind) = await OrganisationApi.ValidateAsync(db, Input, id, ct);
+        if (Errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
+        Opd.Code = Input.Code!.Trim();
+        Opd.Name = Input.Name!.Trim();
+        Opd.RegionId = regencyId;
+        OrganisationApi.Apply(Opd, Input, kind);
+        await db.SaveChangesAsync(ct);
+        Message = ui.T("Data OPD tersimpan.", "Agency details saved.");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAddUnitAsync(int id, string? unitCode, string? unitName, ServiceUnitKind unitKind, int? unitRegion, CancellationToken ct)
+    {
+        var denied = await LoadAsync(id, ct);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        Input = ToInput(Opd);
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(unitCode) || unitCode.Trim().Length > 40)
+        {
+            Validation.Add(errors, "unitCode", ui.T("Kode unit wajib diisi (maks. 40 karakter).", "The unit code is required (at most 40 characters)."));
+        }
+        else if (await db.ServiceUnits.AnyAsync(u => u.Code == unitCode.Trim(), ct))
+        {
+            Validation.Add(errors, "unitCode", ui.T("Kode unit sudah dipakai.", "This unit code is already used."));
+        }
+
+        if (string.IsNullOrWhiteSpace(unitName) || unitName.Trim().Length > 250)
+        {
+            Validation.Add(errors, "unitName", ui.T("Nama unit wajib diisi (maks. 250 karakter).", "The unit name is required (at most 250 characters)."));
+        }
+
+        if (!Enum.IsDefined(unitKind))
+        {
+            Validation.Add(errors, "unitKind", ui.T("Jenis unit tidak dikenal.", "Unknown unit kind."));
+        }
+
+        if (unitRegion is { } regionId && !Districts.Any(d => d.Id == regionId))
+        {
+            Validation.Add(errors, "unitRegion", ui.T("Kecamatan tidak dikenal.", "Unknown district."));
+        }
+
+        if (errors.Count > 0)
+        {
+            Errors = errors;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
+        db.ServiceUnits.Add(new ServiceUnit { Code = unitCode!.Trim(), Name = unitName!.Trim(), Kind = unitKind, OpdId = id, RegionId = unitRegion });
+        await db.SaveChangesAsync(ct);
+        await LoadAsync(id, ct);
+        Message = ui.T("Unit layanan ditambahkan.", "Service unit added.");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAddPositionAsync(int id, string? positionTitle, string? positionGrade, int? superiorId, string? officialName, string? officialNip, CancellationToken ct)
+    {
+        var denied = await LoadAsync(id, ct);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        Input = ToInput(Opd);
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(positionTitle) || positionTitle.Trim().Length > 250)
+        {
+            Validation.Add(errors, "positionTitle", ui.T("Nama jabatan wajib diisi.", "The position title is required."));
+        }
+
+        if (string.IsNullOrWhiteSpace(officialName) || officialName.Trim().Length > 200)
+        {
+            Validation.Add(errors, "officialName", ui.T("Nama pejabat wajib diisi.", "The official's name is required."));
+        }
+
+        var nip = string.IsNullOrWhiteSpace(officialNip) ? null : officialNip.Trim();
+        if (nip is not null && (nip.Length != 18 || !nip.All(char.IsAsciiDigit)))
+        {
+            Validation.Add(errors, "officialNip", ui.T("NIP harus 18 digit.", "The NIP must have 18 digits."));
+        }
+        else if (nip is not null && await db.Officials.AnyAsync(o => o.Nip == nip, ct))
+        {
+            Validation.Add(errors, "officialNip", ui.T("NIP sudah terdaftar.", "This NIP is already registered."));
+        }
+
+        if (superiorId is { } sid && SuperiorOptions.All(o => o.Id != sid))
+        {
+            Validation.Add(errors, "superiorId", ui.T("Atasan tidak dikenal.", "Unknown superior."));
+        }
+
+        if (errors.Count > 0)
+        {
+            Errors = errors;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
+        var position = new Position { Title = positionTitle!.Trim(), Grade = string.IsNullOrWhiteSpace(positionGrade) ? null : positionGrade.Trim(), OpdId = id, SuperiorId = superiorId };
+        position.Holders.Add(new Official { Name = officialName!.Trim(), Nip = nip, Position = position });
+        db.Positions.Add(position);
+        await db.SaveChangesAsync(ct);
+        await LoadAsync(id, ct);
+        Message = ui.T("Jabatan ditambahkan.", "Position added.");
+        return Page();
+    }
+
+    private static OpdInput ToInput(Opd opd) => new()
+    {
+        Code = opd.Code,
+        Name = opd.Name,
+        ShortName = opd.ShortName,
+        Kind = opd.Kind.ToString(),
+        RegencyCode = opd.Region?.Code,
+        Address = opd.Address,
+        Website = opd.Website,
+        IsActive = opd.IsActive,
+    };
+
+    /// <summary>Loads the OPD and its lists; returns a 404 or 403 result when the OPD is missing or out of the user's scope.</summary>
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        var opd = await db.Opds.Include(o => o.Region).SingleOrDefaultAsync(o => o.Id == id, ct);
+        if (opd is null)
+        {
+            return NotFound();
+        }
+
+        if (!(await authorization.AuthorizeAsync(User, id, Policies.EditOpd)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        Opd = opd;
+        Units = await db.ServiceUnits.AsNoTracking().Include(u => u.Region).Where(u => u.OpdId == id).OrderBy(u => u.Code).ToListAsync(ct);
+        Positions = await db.Positions.AsNoTracking().Include(p => p.Holders).Include(p => p.Superior).Where(p => p.OpdId == id)
+            .OrderByDescending(p => p.IsHead).ThenBy(p => p.Title).ToListAsync(ct);
+        // A superior may sit in this OPD or be the regency's leadership (the Sekda's office).
+        SuperiorOptions = await db.Positions.AsNoTracking()
+            .Where(p => p.OpdId == id || (p.Opd!.RegionId == opd.RegionId && p.Opd.Kind == OpdKind.Sekretariat && (p.IsHead || p.Grade == null)))
+            .OrderBy(p => p.Title).Select(p => new Option(p.Id, p.Title)).ToListAsync(ct);
+        Districts = await db.Regions.AsNoTracking().Where(r => r.ParentId == opd.RegionId && r.Level == RegionLevel.District)
+            .OrderBy(r => r.Name).Select(r => new District(r.Id, r.Name)).ToListAsync(ct);
+        return null;
+    }
+}

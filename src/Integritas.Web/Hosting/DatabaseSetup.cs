@@ -1,0 +1,78 @@
+using Integritas.Data;
+using Integritas.Data.Demo;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integritas.Web.Hosting;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Chooses the database: PostgreSQL when <c>ConnectionStrings:Postgres</c> is set, else SQLite in the data directory.</summary>
+public static class DatabaseSetup
+{
+    public const string SqliteMigrations = "Integritas.Migrations.Sqlite";
+    public const string PostgresMigrations = "Integritas.Migrations.Postgres";
+
+    public static DatabaseProvider ProviderFor(IConfiguration configuration) =>
+        string.IsNullOrWhiteSpace(configuration.GetConnectionString("Postgres")) ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
+
+    public static string SqlitePath(IConfiguration configuration, string contentRoot)
+    {
+        var options = configuration.GetSection(IntegritasOptions.Section).Get<IntegritasOptions>() ?? new IntegritasOptions();
+        return Path.Combine(options.ResolveDataDirectory(contentRoot), "integritas.db");
+    }
+
+    public static IServiceCollection AddIntegritasDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var provider = ProviderFor(configuration);
+        services.AddDbContext<IntegritasDbContext>(options => Configure(options, configuration, contentRoot));
+        services.AddSingleton(new DatabaseInfo(provider, provider == DatabaseProvider.Sqlite ? SqlitePath(configuration, contentRoot) : null));
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, IConfiguration configuration, string contentRoot)
+    {
+        if (ProviderFor(configuration) == DatabaseProvider.Postgres)
+        {
+            options.UseNpgsql(configuration.GetConnectionString("Postgres"), o => o.MigrationsAssembly(PostgresMigrations));
+        }
+        else
+        {
+            var path = SqlitePath(configuration, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            options.UseSqlite($"Data Source={path}", o => o.MigrationsAssembly(SqliteMigrations));
+        }
+    }
+
+    /// <summary>Migrates (when allowed) and loads the demo regency into an empty embedded database.</summary>
+    public static async Task PrepareAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IntegritasOptions>>().Value;
+        var info = services.GetRequiredService<DatabaseInfo>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Integritas.Database");
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IntegritasDbContext>();
+        if (options.ApplyMigrationsOnStart)
+        {
+            await db.Database.MigrateAsync(ct);
+            if (info.Provider == DatabaseProvider.Sqlite)
+            {
+                // Write-ahead logging lets readers carry on while a request writes.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            }
+        }
+
+        var seed = options.SeedDemoData ?? info.Provider == DatabaseProvider.Sqlite;
+        if (seed && await DemoRegencyGenerator.IsEmptyAsync(db, ct))
+        {
+            var summary = await DemoRegencyGenerator.LoadAsync(db, 1, ct);
+            logger.LogInformation("Loaded the demo regency: {Regions} regions, {Opds} OPD, {Units} service units, {Officials} officials.",
+                summary.Regions, summary.Opds, summary.ServiceUnits, summary.Officials);
+        }
+    }
+}
+
+public sealed record DatabaseInfo(DatabaseProvider Provider, string? SqlitePath);

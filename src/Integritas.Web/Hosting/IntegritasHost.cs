@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Integritas.Data;
+using Integritas.Data.Audit;
+using Integritas.Web.Features.Account;
+using Integritas.Web.Features.Organisation;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+
+namespace Integritas.Web.Hosting;
+
+/// <summary>Builds the web application. Kept out of Program.cs so the CLI and tests compose the same services.</summary>
+public static class IntegritasHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        AddServices(builder.Services, builder.Configuration, builder.Environment.ContentRootPath);
+
+        builder.Services.AddRazorPages(options =>
+        {
+            // Pages live beside their feature's code: Features/<Feature>/*.cshtml.
+            options.RootDirectory = "/Features";
+            options.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
+            options.Conventions.AuthorizeFolder("/Audit", Policies.ReadAudit);
+        });
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Integritas API";
+            document.Info.Description = "Data terbuka dan API Integritas / Integritas open data and API.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ctx =>
+            ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier);
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddHealthChecks().AddDbContextCheck<IntegritasDbContext>("database", tags: ["ready"]);
+        builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        builder.Services.AddAntiforgery(o => o.Cookie.Name = "integritas.af");
+
+        var options = builder.Configuration.GetSection(IntegritasOptions.Section).Get<IntegritasOptions>() ?? new IntegritasOptions();
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Integritas")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.ResolveDataDirectory(builder.Environment.ContentRootPath), "keys")));
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                // Only anonymous POSTs are limited: sign-in attempts, public submissions.
+                if (!HttpMethods.IsPost(context.Request.Method) || context.User.Identity?.IsAuthenticated == true)
+                {
+                    return RateLimitPartition.GetNoLimiter("unlimited");
+                }
+
+                var permits = context.RequestServices.GetRequiredService<IOptions<IntegritasOptions>>().Value.PublicPostPermitsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = permits,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                });
+            });
+            limiter.OnRejected = async (ctx, ct) =>
+            {
+                ctx.HttpContext.Response.Headers.RetryAfter = "60";
+                await ctx.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = ctx.HttpContext,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Terlalu banyak permintaan / Too many requests",
+                        Detail = "Coba lagi dalam satu menit / Try again in a minute.",
+                    },
+                });
+            };
+        });
+
+        var app = builder.Build();
+        Configure(app);
+        return app;
+    }
+
+    /// <summary>Services shared by the web host and the <c>integritas</c> CLI.</summary>
+    public static void AddServices(IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.Configure<IntegritasOptions>(configuration.GetSection(IntegritasOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<IAuditActor, HttpAuditActor>();
+        services.AddIntegritasDatabase(configuration, contentRoot);
+        services.AddIntegritasIdentity();
+        services.AddSingleton<Ui>();
+        services.AddSingleton<FirstRunSetup>();
+        services.AddScoped<UserProvisioning>();
+        services.AddScoped<OrganisationImporter>();
+    }
+
+    private static void Configure(WebApplication app)
+    {
+        var supported = Ui.Cultures.Select(c => new CultureInfo(c)).ToList();
+        var localization = new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(Ui.Indonesian),
+            SupportedCultures = supported,
+            SupportedUICultures = supported,
+        };
+        localization.RequestCultureProviders =
+        [
+            new QueryStringRequestCultureProvider(),
+            new CookieRequestCultureProvider(),
+        ];
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseIntegritasSecurityHeaders();
+        app.UseRequestLocalization(localization);
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseApiBodyLimit();
+        app.UseAuthorization();
+        app.UseTwoFactorEnrolment();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapOpenApi();
+        app.MapScalarApiReference(o => o.WithTitle("Integritas API"));
+        app.MapRazorPages();
+        app.MapLanguageSwitch();
+        app.MapOrganisationApi();
+    }
+
+    /// <summary>Migrates, loads demo data on first start, and prints where to open the portal.</summary>
+    public static async Task PrepareAsync(WebApplication app)
+    {
+        await DatabaseSetup.PrepareAsync(app.Services);
+        var setup = app.Services.GetRequiredService<FirstRunSetup>();
+        await setup.RefreshAsync(app.Services);
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
+            foreach (var address in addresses)
+            {
+                Console.WriteLine($"Integritas berjalan di / is running at: {address}");
+                if (setup.Token is { } token)
+                {
+                    Console.WriteLine($"Belum ada administrator. Buat yang pertama di / No administrator yet. Create the first at: {address}/setup?token={token}");
+                    Console.WriteLine("  (atau / or: dotnet run --project src/Integritas.Cli -- users add --role Admin ...)");
+                }
+            }
+        });
+    }
+
+    private static void MapLanguageSwitch(this WebApplication app) =>
+        app.MapPost("/bahasa", (HttpContext context, [Microsoft.AspNetCore.Mvc.FromForm] string lang, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
+            {
+                var culture = lang == "en" ? Ui.English : Ui.Indonesian;
+                context.Response.Cookies.Append(
+                    CookieRequestCultureProvider.DefaultCookieName,
+                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+                var target = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
+                return Results.LocalRedirect(target);
+            })
+            .ExcludeFromDescription();
+}

@@ -1,0 +1,31 @@
+namespace Integritas.Web.Hosting;
+
+/// <summary>The <c>Integritas</c> configuration section (environment: <c>Integritas__Name=value</c>).</summary>
+public sealed class IntegritasOptions
+{
+    public const string Section = "Integritas";
+
+    /// <summary>Where the embedded database, data-protection keys and uploaded files live. Default <c>./data</c>.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Apply pending migrations at start. Turn off in production and run <c>integritas migrate</c> instead.</summary>
+    public bool ApplyMigrationsOnStart { get; set; } = true;
+
+    /// <summary>Load the demo regency into an empty database at start. Default: on for the embedded SQLite database, off for PostgreSQL.</summary>
+    public bool? SeedDemoData { get; set; }
+
+    /// <summary>Staff must enrol an authenticator app (TOTP) before using staff pages.</summary>
+    public bool RequireTwoFactor { get; set; } = true;
+
+    /// <summary>Requests per minute one client address may POST without signing in.</summary>
+    public int PublicPostPermitsPerMinute { get; set; } = 30;
+
+    /// <summary>Largest JSON body the API accepts, in bytes.</summary>
+    public long MaxJsonBodyBytes { get; set; } = 1_048_576;
+
+    /// <summary>The name of the regency shown in the header.</summary>
+    public string? RegencyName { get; set; }
+
+    public string ResolveDataDirectory(string contentRoot) =>
+        Path.GetFullPath(Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory));
+}
