@@ -1,8 +1,7 @@
 using Integritas.Web.Hosting;
 
-var app = IntegritasHost.Build(args);
-await IntegritasHost.PrepareAsync(app);
-await app.RunAsync();
+// Migrations, demo data and the first-run check run in DatabaseStartup before the server listens.
+await IntegritasHost.Build(args).RunAsync();
 
 /// <summary>The entry point, visible to the functional tests' <c>WebApplicationFactory</c>.</summary>
 public partial class Program;

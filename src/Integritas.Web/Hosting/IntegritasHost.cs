@@ -39,7 +39,13 @@ public static class IntegritasHost
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddHealthChecks().AddDbContextCheck<IntegritasDbContext>("database", tags: ["ready"]);
-        builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        builder.Services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            // HSTS is off in Development anyway; clearing the localhost exclusion lets tests see the header.
+            o.ExcludedHosts.Clear();
+        });
+        builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "integritas.af");
 
         var options = builder.Configuration.GetSection(IntegritasOptions.Section).Get<IntegritasOptions>() ?? new IntegritasOptions();
@@ -141,28 +147,6 @@ public static class IntegritasHost
         app.MapRazorPages();
         app.MapLanguageSwitch();
         app.MapOrganisationApi();
-    }
-
-    /// <summary>Migrates, loads demo data on first start, and prints where to open the portal.</summary>
-    public static async Task PrepareAsync(WebApplication app)
-    {
-        await DatabaseSetup.PrepareAsync(app.Services);
-        var setup = app.Services.GetRequiredService<FirstRunSetup>();
-        await setup.RefreshAsync(app.Services);
-        app.Lifetime.ApplicationStarted.Register(() =>
-        {
-            var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
-                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
-            foreach (var address in addresses)
-            {
-                Console.WriteLine($"Integritas berjalan di / is running at: {address}");
-                if (setup.Token is { } token)
-                {
-                    Console.WriteLine($"Belum ada administrator. Buat yang pertama di / No administrator yet. Create the first at: {address}/setup?token={token}");
-                    Console.WriteLine("  (atau / or: dotnet run --project src/Integritas.Cli -- users add --role Admin ...)");
-                }
-            }
-        });
     }
 
     private static void MapLanguageSwitch(this WebApplication app) =>

@@ -1,0 +1,3 @@
+using Integritas.Cli;
+
+return await Commands.Build().Parse(args).InvokeAsync();
