@@ -105,15 +105,21 @@ public abstract class AccountTests(IntegritasFactory factory) : FactoryTest(fact
 
         var missingOpd = await IntegritasFactory.PostFormAsync(admin, "/admin/pengguna/baru", new()
         {
-            ["UserName"] = name, ["DisplayName"] = "Operator Dinkes", ["Email"] = $"{name}@contoh.go.id", ["SelectedRoles"] = Roles.OpdOperator,
+            ["UserName"] = name,
+            ["DisplayName"] = "Operator Dinkes",
+            ["Email"] = $"{name}@contoh.go.id",
+            ["SelectedRoles"] = Roles.OpdOperator,
         });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, missingOpd.StatusCode);
         Assert.Contains("minimal satu OPD", await missingOpd.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
 
         var created = await IntegritasFactory.PostFormAsync(admin, "/admin/pengguna/baru", new()
         {
-            ["UserName"] = name, ["DisplayName"] = "Operator Dinkes", ["Email"] = $"{name}@contoh.go.id",
-            ["SelectedRoles"] = Roles.OpdOperator, ["SelectedOpds"] = opd.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["UserName"] = name,
+            ["DisplayName"] = "Operator Dinkes",
+            ["Email"] = $"{name}@contoh.go.id",
+            ["SelectedRoles"] = Roles.OpdOperator,
+            ["SelectedOpds"] = opd.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         var html = System.Net.WebUtility.HtmlDecode(await created.Content.ReadAsStringAsync(Ct));
@@ -128,13 +134,17 @@ public abstract class AccountTests(IntegritasFactory factory) : FactoryTest(fact
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(link).Query);
         var set = await IntegritasFactory.PostFormAsync(newcomer, "/akun/atur-sandi", new()
         {
-            ["user"] = query["user"]!, ["token"] = query["token"]!, ["Password"] = "kopi pagi di stabat selalu enak",
+            ["user"] = query["user"]!,
+            ["token"] = query["token"]!,
+            ["Password"] = "kopi pagi di stabat selalu enak",
         }, formPage: path);
         Assert.Contains("Kata sandi tersimpan", await set.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
 
         var reuse = await IntegritasFactory.PostFormAsync(newcomer, "/akun/atur-sandi", new()
         {
-            ["user"] = query["user"]!, ["token"] = query["token"]!, ["Password"] = "kalimat sandi lain yang panjang",
+            ["user"] = query["user"]!,
+            ["token"] = query["token"]!,
+            ["Password"] = "kalimat sandi lain yang panjang",
         }, formPage: path);
         Assert.DoesNotContain("Kata sandi tersimpan", await reuse.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
@@ -155,7 +165,11 @@ public abstract class AccountTests(IntegritasFactory factory) : FactoryTest(fact
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/setup?token={token}", Ct)).StatusCode);
             var created = await IntegritasFactory.PostFormAsync(client, "/setup", new()
             {
-                ["token"] = token, ["UserName"] = "admin-pertama", ["DisplayName"] = "Admin Pertama", ["Email"] = "admin@contoh.go.id", ["Password"] = "sandi admin pertama yang panjang",
+                ["token"] = token,
+                ["UserName"] = "admin-pertama",
+                ["DisplayName"] = "Admin Pertama",
+                ["Email"] = "admin@contoh.go.id",
+                ["Password"] = "sandi admin pertama yang panjang",
             }, formPage: $"/setup?token={token}");
             Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
             Assert.Equal("/akun/2fa?returnUrl=/admin", created.Headers.Location!.OriginalString);
