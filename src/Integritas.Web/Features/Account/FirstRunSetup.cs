@@ -45,13 +45,27 @@ public sealed class FirstRunSetup
 /// <summary>Creates users and ensures the platform's roles exist. Shared by the setup page, admin pages and the CLI.</summary>
 public sealed class UserProvisioning(UserManager<AppUser> users, RoleManager<IdentityRole> roles, TimeProvider time)
 {
+    /// <summary>Creates the platform's roles that are missing. Safe to run concurrently: a role another process created meanwhile is fine.</summary>
     public async Task EnsureRolesAsync()
     {
         foreach (var role in Roles.All)
         {
-            if (!await roles.RoleExistsAsync(role.Name))
+            if (await roles.RoleExistsAsync(role.Name))
+            {
+                continue;
+            }
+
+            try
             {
                 await roles.CreateAsync(new IdentityRole(role.Name));
+            }
+            catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+            {
+                // Created by a concurrent request between the check and the insert; anything else is a real failure.
+                if (!await roles.RoleExistsAsync(role.Name))
+                {
+                    throw;
+                }
             }
         }
     }
