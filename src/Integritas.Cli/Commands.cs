@@ -57,21 +57,32 @@ public static class Commands
         output.WriteLine(info.Provider == DatabaseProvider.Sqlite ? $"Database: SQLite {info.SqlitePath}" : "Database: PostgreSQL (ConnectionStrings:Postgres)");
     }
 
+    /// <summary>Opens the configured database, says which one it is, and (unless migrating) refuses an unmigrated one.</summary>
+    private static async Task<int> OnDatabaseAsync(ParseResult parse, bool requireMigrated, Func<IServiceProvider, IntegritasDbContext, Task<int>> body, CancellationToken ct)
+    {
+        using var host = HostFor(parse);
+        Describe(host.Services, parse.InvocationConfiguration.Output);
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IntegritasDbContext>();
+        if (requireMigrated && (await db.Database.GetPendingMigrationsAsync(ct)).ToList() is { Count: > 0 } pending)
+        {
+            parse.InvocationConfiguration.Error.WriteLine($"The database has {pending.Count} pending migration(s); run `integritas migrate` first.");
+            return 1;
+        }
+
+        return await body(scope.ServiceProvider, db);
+    }
+
     private static Command Migrate()
     {
         var command = new Command("migrate", "Terapkan migrasi basis data / Apply database migrations");
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => OnDatabaseAsync(parse, requireMigrated: false, async (_, db) =>
         {
-            using var host = HostFor(parse);
-            var output = parse.InvocationConfiguration.Output;
-            Describe(host.Services, output);
-            await using var scope = host.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<IntegritasDbContext>();
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             await db.Database.MigrateAsync(ct);
-            output.WriteLine(pending.Count == 0 ? "Up to date: no pending migrations." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
+            parse.InvocationConfiguration.Output.WriteLine(pending.Count == 0 ? "Up to date: no pending migrations." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
             return 0;
-        });
+        }, ct));
         return command;
     }
 
@@ -91,20 +102,9 @@ public static class Commands
             }
         });
         var command = new Command("seed", "Muat data demo kabupaten / Load the demo regency") { scale };
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => OnDatabaseAsync(parse, requireMigrated: true, async (_, db) =>
         {
-            using var host = HostFor(parse);
             var output = parse.InvocationConfiguration.Output;
-            Describe(host.Services, output);
-            await using var scope = host.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<IntegritasDbContext>();
-            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-            if (pending.Count > 0)
-            {
-                parse.InvocationConfiguration.Error.WriteLine($"The database has {pending.Count} pending migration(s); run `integritas migrate` first.");
-                return 1;
-            }
-
             var started = System.Diagnostics.Stopwatch.StartNew();
             var summary = await DemoRegencyGenerator.LoadAsync(db, parse.GetValue(scale), ct);
             output.WriteLine($"Loaded {summary.Regions} regions, {summary.Opds} OPD, {summary.ServiceUnits} service units, {summary.Positions} positions, {summary.Officials} officials in {started.Elapsed.TotalSeconds:0.0} s.");
@@ -114,7 +114,7 @@ public static class Commands
             }
 
             return 0;
-        });
+        }, ct));
         return command;
     }
 
@@ -144,20 +144,10 @@ public static class Commands
         {
             userName, email, name, roles, opds,
         };
-        add.SetAction(async (parse, ct) =>
+        add.SetAction((parse, ct) => OnDatabaseAsync(parse, requireMigrated: true, async (services, db) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            using var host = HostFor(parse);
-            Describe(host.Services, output);
-            await using var scope = host.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<IntegritasDbContext>();
-            if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
-            {
-                error.WriteLine("The database has pending migrations; run `integritas migrate` first.");
-                return 1;
-            }
-
             var opdCodes = parse.GetValue(opds) ?? [];
             var opdIds = await db.Opds.Where(o => opdCodes.Contains(o.Code)).Select(o => new { o.Id, o.Code }).ToListAsync(ct);
             var unknown = opdCodes.Except(opdIds.Select(o => o.Code)).ToList();
@@ -181,7 +171,7 @@ public static class Commands
                 return 1;
             }
 
-            var provisioning = scope.ServiceProvider.GetRequiredService<UserProvisioning>();
+            var provisioning = services.GetRequiredService<UserProvisioning>();
             var user = parse.GetValue(userName)!;
             var (created, result) = await provisioning.CreateAsync(user, parse.GetValue(email)!, parse.GetValue(name) ?? user, password, roleList, opdIds.Select(o => o.Id));
             if (created is null || !result.Succeeded)
@@ -196,7 +186,7 @@ public static class Commands
 
             output.WriteLine($"Created user '{created.UserName}' with role(s) {string.Join(", ", roleList)}. At first sign-in they enrol an authenticator app (TOTP).");
             return 0;
-        });
+        }, ct));
         var users = new Command("users", "Kelola pengguna / Manage users");
         users.Subcommands.Add(add);
         return users;
