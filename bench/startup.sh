@@ -29,7 +29,12 @@ start_ready() {
   echo "$(( $(ms_now) - t0 )) $pid"
 }
 
-stop() { kill "$1"; wait "$1" 2>/dev/null || true; }
+# The server runs in a process-substitution subshell, so `wait` cannot reap it: poll until it is gone, so the next
+# start is not answered by the previous process while it shuts down.
+stop() {
+  kill "$1"
+  while kill -0 "$1" 2>/dev/null; do sleep 0.05; done
+}
 
 first=(); warm=(); rss=()
 for i in $(seq 1 "$runs"); do
