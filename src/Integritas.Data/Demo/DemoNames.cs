@@ -24,5 +24,5 @@ internal static class DemoNames
     ];
 
     public static readonly string[] Degrees =
-        ["S.Sos.", "S.E., M.Si.", "S.H., M.H.", "S.T., M.T.", "S.Pd., M.Pd.", "dr.", "S.Kom.", "S.IP., M.AP.", "S.P., M.P.", "S.Ak."];
+        ["S.Sos.", "S.E., M.Si.", "S.H., M.H.", "S.T., M.T.", "S.Pd., M.Pd.", "S.Kom.", "S.IP., M.AP.", "S.P., M.P.", "S.Ak."];
 }
