@@ -179,6 +179,60 @@ public sealed class OpdEditModel(IntegritasDbContext db, IAuthorizationService a
         return Page();
     }
 
+    public async Task<IActionResult> OnPostToggleUnitAsync(int id, int unitId, CancellationToken ct)
+    {
+        var denied = await LoadAsync(id, ct);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        Input = ToInput(Opd);
+        var unit = await db.ServiceUnits.SingleOrDefaultAsync(u => u.Id == unitId && u.OpdId == id, ct);
+        if (unit is null)
+        {
+            return NotFound();
+        }
+
+        unit.IsActive = !unit.IsActive;
+        await db.SaveChangesAsync(ct);
+        await LoadAsync(id, ct);
+        Message = unit.IsActive ? ui.T($"{unit.Name} diaktifkan.", $"{unit.Name} activated.") : ui.T($"{unit.Name} dinonaktifkan.", $"{unit.Name} deactivated.");
+        return Page();
+    }
+
+    /// <summary>Removes a position and its officials' records; refused while other positions report to it. The audit trail keeps what was removed.</summary>
+    public async Task<IActionResult> OnPostRemovePositionAsync(int id, int positionId, CancellationToken ct)
+    {
+        var denied = await LoadAsync(id, ct);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        Input = ToInput(Opd);
+        var position = await db.Positions.Include(p => p.Holders).SingleOrDefaultAsync(p => p.Id == positionId && p.OpdId == id, ct);
+        if (position is null)
+        {
+            return NotFound();
+        }
+
+        var subordinates = await db.Positions.CountAsync(p => p.SuperiorId == positionId, ct);
+        if (subordinates > 0)
+        {
+            Errors = new() { ["positionId"] = [ui.T($"{subordinates} jabatan lain melapor ke {position.Title}; pindahkan dulu atasan mereka.", $"{subordinates} other positions report to {position.Title}; move them to another superior first.")] };
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        db.Officials.RemoveRange(position.Holders);
+        db.Positions.Remove(position);
+        await db.SaveChangesAsync(ct);
+        await LoadAsync(id, ct);
+        Message = ui.T($"Jabatan {position.Title} dihapus.", $"Position {position.Title} removed.");
+        return Page();
+    }
+
     private static OpdInput ToInput(Opd opd) => new()
     {
         Code = opd.Code,
