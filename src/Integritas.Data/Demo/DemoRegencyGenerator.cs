@@ -62,8 +62,8 @@ public static class DemoRegencyGenerator
                 counts[0]++;
             }
 
-            var random = new Random(Seed);
-            var nips = new HashSet<string>(StringComparer.Ordinal);
+            // NIPs already taken (earlier runs, real officials) are avoided, so a larger scale can be seeded on top.
+            var nips = new HashSet<string>(await db.Officials.Where(o => o.Nip != null).Select(o => o.Nip!).ToListAsync(ct), StringComparer.Ordinal);
             foreach (var regencyRow in regencies)
             {
                 if (await db.Regions.AnyAsync(r => r.Code == regencyRow.Code, ct))
@@ -71,6 +71,8 @@ public static class DemoRegencyGenerator
                     continue; // already loaded: seeding is idempotent per regency
                 }
 
+                // One random stream per regency: a regency's rows do not depend on which others were loaded before it.
+                var random = new Random(Seed * 100 + int.Parse(regencyRow.Code[3..], System.Globalization.CultureInfo.InvariantCulture));
                 var batch = new RegencyBuilder(regencyRow, province, districts, villages, random, nips);
                 batch.Build();
                 db.Regions.AddRange(batch.Regions);
