@@ -1,6 +1,7 @@
 using Integritas.Data.Audit;
 using Integritas.Web.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -39,10 +40,23 @@ public static class CliHost
     public static IHost Build(string? contentRoot, IDictionary<string, string?>? overrides = null)
     {
         var root = ResolveContentRoot(contentRoot);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = root, Args = [] });
-        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
-        builder.Configuration.AddJsonFile(Path.Combine(root, "appsettings.json"), optional: true);
-        builder.Configuration.AddEnvironmentVariables();
+        // The same sources, in the same order, as the web host: appsettings.json, appsettings.{environment}.json,
+        // environment variables. The environment comes from ASPNETCORE_ENVIRONMENT as for the web host.
+        var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") is { Length: > 0 } aspnet ? aspnet
+            : Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") is { Length: > 0 } dotnet ? dotnet
+            : Environments.Production;
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = root, EnvironmentName = environment, Args = [] });
+        if (!File.Exists(Path.Combine(root, "appsettings.json")))
+        {
+            // A published CLI run from elsewhere: fall back to the web host's defaults copied beside the CLI, below everything else.
+            builder.Configuration.Sources.Insert(0, new JsonConfigurationSource
+            {
+                Path = "appsettings.json",
+                Optional = true,
+                FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
+            });
+        }
+
         if (overrides is not null)
         {
             builder.Configuration.AddInMemoryCollection(overrides);

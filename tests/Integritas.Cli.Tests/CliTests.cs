@@ -168,6 +168,38 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Cli_reads_the_web_hosts_configuration_files_and_environment_in_the_same_order()
+    {
+        var root = Path.Combine(data, "content-root");
+        Directory.CreateDirectory(root);
+        await File.WriteAllTextAsync(Path.Combine(root, "appsettings.json"), """{ "ConnectionStrings": { "Postgres": "" }, "Integritas": { "DataDirectory": "data-default" } }""", Ct);
+        await File.WriteAllTextAsync(Path.Combine(root, "appsettings.Production.json"), """{ "Integritas": { "DataDirectory": "data-production" } }""", Ct);
+
+        async Task<string> DescribeAsync()
+        {
+            var output = new StringWriter();
+            await Commands.Build().Parse(["backup", "--content-root", root]).InvokeAsync(new InvocationConfiguration { Output = output, Error = TextWriter.Null }, Ct);
+            return output.ToString();
+        }
+
+        Environment.SetEnvironmentVariable("ASPNETCORE_ENVIRONMENT", "Production");
+        try
+        {
+            Assert.Contains(Path.Combine(root, "data-production", "integritas.db"), await DescribeAsync(), StringComparison.Ordinal);
+            Environment.SetEnvironmentVariable("Integritas__DataDirectory", Path.Combine(data, "from-env"));
+            Assert.Contains(Path.Combine(data, "from-env", "integritas.db"), await DescribeAsync(), StringComparison.Ordinal);
+            Environment.SetEnvironmentVariable("ConnectionStrings__Postgres", "Host=127.0.0.1;Database=tidak_dipakai");
+            Assert.Contains("PostgreSQL", await DescribeAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("ASPNETCORE_ENVIRONMENT", null);
+            Environment.SetEnvironmentVariable("Integritas__DataDirectory", null);
+            Environment.SetEnvironmentVariable("ConnectionStrings__Postgres", null);
+        }
+    }
+
+    [Fact]
     public async Task Backup_on_postgres_explains_pg_dump()
     {
         Environment.SetEnvironmentVariable("ConnectionStrings__Postgres", "Host=127.0.0.1;Database=tidak_dipakai");
