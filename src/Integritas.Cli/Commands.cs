@@ -140,20 +140,30 @@ public static class Commands
             }
         });
         var opds = new Option<string[]>("--opd") { Description = "OPD code the user operates for (OpdOperator), repeatable", AllowMultipleArgumentsPerToken = true };
+        var regency = new Option<string?>("--regency") { Description = "Kemendagri code of the kabupaten/kota of those OPDs (e.g. 12.05); needed when several regencies are loaded" };
         var add = new Command("add", "Tambah pengguna; kata sandi dibaca dari stdin / Add a user; the password is read from standard input")
         {
-            userName, email, name, roles, opds,
+            userName, email, name, roles, opds, regency,
         };
         add.SetAction((parse, ct) => OnDatabaseAsync(parse, requireMigrated: true, async (services, db) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var opdCodes = parse.GetValue(opds) ?? [];
-            var opdIds = await db.Opds.Where(o => opdCodes.Contains(o.Code)).Select(o => new { o.Id, o.Code }).ToListAsync(ct);
+            var regencyCode = parse.GetValue(regency);
+            var opdIds = await db.Opds.Where(o => opdCodes.Contains(o.Code) && (regencyCode == null || o.Region!.Code == regencyCode))
+                .Select(o => new { o.Id, o.Code }).ToListAsync(ct);
             var unknown = opdCodes.Except(opdIds.Select(o => o.Code)).ToList();
             if (unknown.Count > 0)
             {
-                error.WriteLine($"Unknown OPD code(s): {string.Join(", ", unknown)}");
+                error.WriteLine($"Unknown OPD code(s){(regencyCode is null ? "" : " in " + regencyCode)}: {string.Join(", ", unknown)}");
+                return 1;
+            }
+
+            var ambiguous = opdIds.GroupBy(o => o.Code).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+            if (ambiguous.Count > 0)
+            {
+                error.WriteLine($"OPD code(s) {string.Join(", ", ambiguous)} exist in several regencies: add --regency CODE (e.g. --regency 12.05).");
                 return 1;
             }
 

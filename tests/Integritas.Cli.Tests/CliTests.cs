@@ -111,6 +111,13 @@ public sealed class CliTests : IDisposable
         Assert.Equal(3, await db.Regions.CountAsync(r => r.Level == RegionLevel.Regency, Ct));
         Assert.Equal(await db.Officials.CountAsync(o => o.Nip != null, Ct), await db.Officials.Where(o => o.Nip != null).Select(o => o.Nip).Distinct().CountAsync(Ct));
         Assert.NotEqual(0, (await RunAsync("seed", "--scale", "34")).Code);
+
+        // With three regencies an OPD code is ambiguous until the regency is named.
+        var ambiguous = await RunWithInputAsync("kalimat sandi operator yang panjang\n", "users", "add", "--user", "op-multi", "--email", "multi@contoh.go.id", "--role", "OpdOperator", "--opd", "1.02.0.00.0.00.01.0000");
+        Assert.Equal(1, ambiguous.Code);
+        Assert.Contains("--regency", ambiguous.Error, StringComparison.Ordinal);
+        var scoped = await RunWithInputAsync("kalimat sandi operator yang panjang\n", "users", "add", "--user", "op-multi", "--email", "multi@contoh.go.id", "--role", "OpdOperator", "--opd", "1.02.0.00.0.00.01.0000", "--regency", "12.05");
+        Assert.Equal(0, scoped.Code);
     }
 
     [Fact]

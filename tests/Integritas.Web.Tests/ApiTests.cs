@@ -92,7 +92,8 @@ public abstract class ApiTests(IntegritasFactory factory) : FactoryTest(factory)
     {
         var admin = await F.SignedInClientAsync(await F.CreateUserAsync(Roles.Admin));
         var problem = await ProblemAsync(await admin.PostAsync("/api/v1/opds", Json("{\"code\": \"1.02"), Ct), HttpStatusCode.BadRequest);
-        Assert.Contains("JSON", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("JSON", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.True(problem.GetProperty("errors").EnumerateObject().Any(), "the broken field (or the body) is named");
 
         await ProblemAsync(await admin.PostAsync("/api/v1/opds", Json("[1,2,3]"), Ct), HttpStatusCode.BadRequest);
         await ProblemAsync(await admin.PostAsync("/api/v1/opds", new StringContent("code=1", Encoding.UTF8, "text/plain"), Ct), HttpStatusCode.UnsupportedMediaType);
@@ -166,8 +167,12 @@ public abstract class ApiTests(IntegritasFactory factory) : FactoryTest(factory)
         var disdikId = await F.OpdIdAsync(Disdik);
         var op = await F.SignedInClientAsync(await F.CreateUserAsync(Roles.OpdOperator, Dinkes));
 
-        var own = await op.PutAsync($"/api/v1/opds/{dinkesId}", Json($$"""{"code":"{{Dinkes}}","name":"Dinas Kesehatan","kind":"Dinas","address":"Jl. Proklamasi No. 1, Stabat"}"""), Ct);
+        // The operator may change the address, but the code, kind, regency and status stay the administrator's.
+        var own = await op.PutAsync($"/api/v1/opds/{dinkesId}", Json("""{"code":"1.02.0.00.0.00.77.0000","name":"Dinas Kesehatan","kind":"Sekretariat","isActive":false,"address":"Jl. Proklamasi No. 1, Stabat"}"""), Ct);
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        var stored = await F.WithDbAsync(db => db.Opds.AsNoTracking().SingleAsync(o => o.Id == dinkesId, Ct));
+        Assert.Equal((Dinkes, Integritas.Data.Organisation.OpdKind.Dinas, true), (stored.Code, stored.Kind, stored.IsActive));
+        Assert.Equal("Jl. Proklamasi No. 1, Stabat", stored.Address);
 
         var before = await F.WithDbAsync(db => db.Opds.AsNoTracking().SingleAsync(o => o.Id == disdikId, Ct));
         var other = await op.PutAsync($"/api/v1/opds/{disdikId}", Json($$"""{"code":"{{Disdik}}","name":"Diubah","kind":"Dinas"}"""), Ct);

@@ -96,11 +96,12 @@ internal static class AuditRecorder
     {
         foreach (var p in pending)
         {
-            if (p.Action == AuditAction.Created && p.Entry.Metadata.FindPrimaryKey() is { } key)
+            if (p.Action == AuditAction.Created)
             {
-                foreach (var k in key.Properties)
+                // Keys and foreign keys of rows inserted together (a position and its official) are known only now.
+                foreach (var property in p.Entry.Properties.Where(x => !Ignored.Contains(x.Metadata.Name)))
                 {
-                    p.Changes[k.Name] = (null, p.Entry.Property(k.Name).CurrentValue);
+                    p.Changes[property.Metadata.Name] = (null, property.CurrentValue);
                 }
             }
 

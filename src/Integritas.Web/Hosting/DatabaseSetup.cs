@@ -47,8 +47,11 @@ public static class DatabaseSetup
         }
     }
 
-    /// <summary>Migrates (when allowed) and loads the demo regency into an empty embedded database.</summary>
-    public static async Task PrepareAsync(IServiceProvider services, CancellationToken ct = default)
+    /// <summary>
+    /// Migrates (when allowed) and loads the demo regency into an empty embedded database. Returns false, having logged
+    /// why, when the database still lacks migrations (migrations at start turned off and <c>integritas migrate</c> not run).
+    /// </summary>
+    public static async Task<bool> PrepareAsync(IServiceProvider services, CancellationToken ct = default)
     {
         var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IntegritasOptions>>().Value;
         var info = services.GetRequiredService<DatabaseInfo>();
@@ -64,6 +67,11 @@ public static class DatabaseSetup
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             }
         }
+        else if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        {
+            logger.LogError("The database has pending migrations and Integritas:ApplyMigrationsOnStart is off: run `integritas migrate`. /health/ready answers 503 until then.");
+            return false;
+        }
 
         var seed = options.SeedDemoData ?? info.Provider == DatabaseProvider.Sqlite;
         if (seed && await DemoRegencyGenerator.IsEmptyAsync(db, ct))
@@ -72,6 +80,8 @@ public static class DatabaseSetup
             logger.LogInformation("Loaded the demo regency: {Regions} regions, {Opds} OPD, {Units} service units, {Officials} officials.",
                 summary.Regions, summary.Opds, summary.ServiceUnits, summary.Officials);
         }
+
+        return true;
     }
 }
 

@@ -1,7 +1,6 @@
 using Integritas.Web.Features.Account;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.EntityFrameworkCore;
 
 namespace Integritas.Web.Hosting;
 
@@ -9,21 +8,18 @@ namespace Integritas.Web.Hosting;
 /// Before the server accepts requests: migrate (when allowed), load the demo regency into an empty embedded database,
 /// and work out whether the first-run setup page is open. Once listening, print where to open the portal.
 /// </summary>
-public sealed class DatabaseStartup(IServiceProvider services, FirstRunSetup setup, IServer server, IHostApplicationLifetime lifetime, ILogger<DatabaseStartup> logger) : IHostedLifecycleService
+public sealed class DatabaseStartup(IServiceProvider services, FirstRunSetup setup, IServer server, IHostApplicationLifetime lifetime) : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         lifetime.ApplicationStarted.Register(PrintAddresses);
-        await DatabaseSetup.PrepareAsync(services, cancellationToken);
+        if (!await DatabaseSetup.PrepareAsync(services, cancellationToken))
+        {
+            return;
+        }
+
         await using (var scope = services.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<Integritas.Data.IntegritasDbContext>();
-            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
-            {
-                logger.LogError("The database has pending migrations and ApplyMigrationsOnStart is off: run `integritas migrate`.");
-                return;
-            }
-
             await scope.ServiceProvider.GetRequiredService<UserProvisioning>().EnsureRolesAsync();
         }
 

@@ -6,7 +6,7 @@ using Integritas.Web.Features.Account;
 using Integritas.Web.Features.Organisation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
@@ -38,7 +38,9 @@ public static class IntegritasHost
             ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier);
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.AddHealthChecks().AddDbContextCheck<IntegritasDbContext>("database", tags: ["ready"]);
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<IntegritasDbContext>("database", tags: ["ready"])
+            .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"]);
         builder.Services.AddHsts(o =>
         {
             o.MaxAge = TimeSpan.FromDays(365);
@@ -46,6 +48,14 @@ public static class IntegritasHost
             o.ExcludedHosts.Clear();
         });
         builder.Services.AddHostedService<DatabaseStartup>();
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in builder.Configuration.GetSection($"{IntegritasOptions.Section}:{nameof(IntegritasOptions.KnownProxies)}").Get<string[]>() ?? [])
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "integritas.af");
 
         var options = builder.Configuration.GetSection(IntegritasOptions.Section).Get<IntegritasOptions>() ?? new IntegritasOptions();
@@ -122,8 +132,15 @@ public static class IntegritasHost
             new CookieRequestCultureProvider(),
         ];
 
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/galat",
+            StatusCodeSelector = ApiExceptionHandler.StatusFor,
+        });
+        // Empty error responses get a body: ProblemDetails for the API, the HTML error page for people.
+        app.UseWhen(c => ApiExceptionHandler.IsApi(c), api => api.UseStatusCodePages());
+        app.UseWhen(c => !ApiExceptionHandler.IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/galat", "?kode={0}"));
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -157,8 +174,7 @@ public static class IntegritasHost
                     CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                     new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-                var target = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
-                return Results.LocalRedirect(target);
+                return Results.LocalRedirect(LocalUrl.OrDefault(returnUrl, "/"));
             })
             .ExcludeFromDescription();
 }

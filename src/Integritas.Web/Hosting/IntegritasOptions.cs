@@ -23,8 +23,14 @@ public sealed class IntegritasOptions
     /// <summary>Largest JSON body the API accepts, in bytes.</summary>
     public long MaxJsonBodyBytes { get; set; } = 1_048_576;
 
-    /// <summary>The name of the regency shown in the header.</summary>
-    public string? RegencyName { get; set; }
+    /// <summary>
+    /// Addresses of reverse proxies allowed to set X-Forwarded-For/-Proto (loopback is always trusted), so rate
+    /// limits, HTTPS detection and HSTS see the real client behind nginx or a load balancer.
+    /// </summary>
+    public string[] KnownProxies { get; set; } = [];
+
+    /// <summary>The public address of the portal (e.g. https://integritas.langkatkab.go.id), used in links sent to users; default: the request's.</summary>
+    public string? PublicBaseUrl { get; set; }
 
     public string ResolveDataDirectory(string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory));

@@ -44,12 +44,15 @@ public static class Paging
 {
     public const int MaxPageSize = 500;
 
+    /// <summary>Keeps (page − 1) × pageSize far from overflowing.</summary>
+    public const int MaxPage = 1_000_000;
+
     public static Dictionary<string, string[]>? Validate(int page, int pageSize)
     {
         var errors = new Dictionary<string, string[]>();
-        if (page < 1)
+        if (page is < 1 or > MaxPage)
         {
-            Validation.Add(errors, "page", "Halaman mulai dari 1 / Pages start at 1.");
+            Validation.Add(errors, "page", string.Create(CultureInfo.InvariantCulture, $"Halaman 1–{MaxPage} / Pages run from 1 to {MaxPage}."));
         }
 
         if (pageSize is < 1 or > MaxPageSize)
@@ -71,7 +74,7 @@ public static class Csv
             return "";
         }
 
-        if (value[0] is '=' or '+' or '-' or '@' && !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
+        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
         {
             value = "'" + value;
         }

@@ -55,6 +55,5 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         return Page();
     }
 
-    public static string SafeReturn(string? returnUrl) =>
-        returnUrl is { Length: > 1 } && returnUrl[0] == '/' && returnUrl[1] is not ('/' or '\\') ? returnUrl : "/admin";
+    public static string SafeReturn(string? returnUrl) => LocalUrl.OrDefault(returnUrl, "/admin");
 }

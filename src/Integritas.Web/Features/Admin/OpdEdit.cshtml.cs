@@ -56,13 +56,7 @@ public sealed class OpdEditModel(IntegritasDbContext db, IAuthorizationService a
         }
 
         Input.IsActive = Request.Form["Input.IsActive"].Contains("true");
-        if (!User.IsInRole(Data.Identity.Roles.Admin))
-        {
-            // Operators keep their OPD's identity: code, regency and status are the administrator's.
-            Input.Code = Opd.Code;
-            Input.RegencyCode = Opd.Region!.Code;
-            Input.IsActive = Opd.IsActive;
-        }
+        OrganisationApi.KeepIdentityUnlessAdmin(User, Opd, Input);
 
         (Errors, var regencyId, var kind) = await OrganisationApi.ValidateAsync(db, Input, id, ct);
         if (Errors.Count > 0)

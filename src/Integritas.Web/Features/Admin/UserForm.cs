@@ -84,6 +84,8 @@ public abstract class UserFormModel(IntegritasDbContext db, UserManager<AppUser>
     protected async Task<string> MakeSetPasswordLinkAsync(AppUser user)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        return $"{Request.Scheme}://{Request.Host}/akun/atur-sandi?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
+        var baseUrl = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<IntegritasOptions>>().Value.PublicBaseUrl?.TrimEnd('/')
+            ?? $"{Request.Scheme}://{Request.Host}";
+        return $"{baseUrl}/akun/atur-sandi?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
     }
 }

@@ -46,6 +46,10 @@ public sealed class IndexModel(IntegritasDbContext db) : PageModel
 
     public List<string> EntityTypes { get; private set; } = [];
 
+    private static DateOnly? Clamp(DateOnly? date) => date is { } d
+        ? (d < new DateOnly(2000, 1, 1) ? new DateOnly(2000, 1, 1) : d > new DateOnly(2999, 12, 31) ? new DateOnly(2999, 12, 31) : d)
+        : null;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var query = db.AuditEntries.AsNoTracking();
@@ -69,6 +73,9 @@ public sealed class IndexModel(IntegritasDbContext db) : PageModel
             query = query.Where(a => a.Action == action);
         }
 
+        // Dates far outside any audit trail would overflow the conversion to UTC; keep them in a sane range.
+        From = Clamp(From);
+        To = Clamp(To);
         if (From is { } from)
         {
             var start = Wib.StartOfDayUtc(from);

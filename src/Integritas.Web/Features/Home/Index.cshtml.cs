@@ -17,6 +17,8 @@ public sealed class IndexModel(IntegritasDbContext db) : PageModel
 
     public int ServiceUnits { get; private set; }
 
+    public int OpdCount { get; private set; }
+
     public List<OpdRow> Opds { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -26,6 +28,7 @@ public sealed class IndexModel(IntegritasDbContext db) : PageModel
         Districts = await db.Regions.CountAsync(r => r.Level == RegionLevel.District, ct);
         Villages = await db.Regions.CountAsync(r => r.Level == RegionLevel.Village, ct);
         ServiceUnits = await db.ServiceUnits.CountAsync(u => u.IsActive, ct);
+        OpdCount = await db.Opds.CountAsync(o => o.IsActive, ct);
         Opds = await db.Opds.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.Region!.Code).ThenBy(o => o.Code)
             .Select(o => new OpdRow(o.Id, o.Code, o.Name, o.ShortName,
                 o.Positions.Where(p => p.IsHead).SelectMany(p => p.Holders).Select(h => h.Name).FirstOrDefault()))

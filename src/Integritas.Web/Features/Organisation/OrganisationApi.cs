@@ -189,7 +189,7 @@ public static class OrganisationApi
     private static async Task<Results<Ok<OpdDto>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> UpdateOpd(
         IntegritasDbContext db, IAuthorizationService authorization, HttpContext http, int id, OpdInput input, CancellationToken ct)
     {
-        var opd = await db.Opds.SingleOrDefaultAsync(o => o.Id == id, ct);
+        var opd = await db.Opds.Include(o => o.Region).SingleOrDefaultAsync(o => o.Id == id, ct);
         if (opd is null)
         {
             return NotFound($"OPD {id}");
@@ -199,6 +199,8 @@ public static class OrganisationApi
         {
             return TypedResults.Forbid();
         }
+
+        KeepIdentityUnlessAdmin(http.User, opd, input);
 
         var (errors, regencyId, kind) = await ValidateAsync(db, input, id, ct);
         if (errors.Count > 0)
@@ -212,6 +214,23 @@ public static class OrganisationApi
         Apply(opd, input, kind);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await Project(db.Opds.AsNoTracking().Where(o => o.Id == id)).SingleAsync(ct));
+    }
+
+    /// <summary>
+    /// An OPD operator may change their OPD's name, abbreviation, address and website, but its identity — code, kind,
+    /// regency and status — is the administrator's: those fields are taken from the stored OPD whatever was sent.
+    /// </summary>
+    public static void KeepIdentityUnlessAdmin(System.Security.Claims.ClaimsPrincipal user, Opd opd, OpdInput input)
+    {
+        if (user.IsInRole(Data.Identity.Roles.Admin))
+        {
+            return;
+        }
+
+        input.Code = opd.Code;
+        input.Kind = opd.Kind.ToString();
+        input.RegencyCode = opd.Region!.Code;
+        input.IsActive = opd.IsActive;
     }
 
     public static void Apply(Opd opd, OpdInput input, OpdKind kind)
@@ -231,6 +250,11 @@ public static class OrganisationApi
         if (input.Code is not null && !OpdCode.TryParse(input.Code, out _, out var codeError))
         {
             Validation.Add(errors, "code", codeError!);
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.Website) && !WebAddress.IsHttp(input.Website))
+        {
+            Validation.Add(errors, "website", "Alamat web harus diawali http:// atau https:// / The website must start with http:// or https://.");
         }
 
         if (!Enum.TryParse<OpdKind>(input.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(input.Kind, out _))

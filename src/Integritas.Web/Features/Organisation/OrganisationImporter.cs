@@ -41,6 +41,18 @@ public sealed class OrganisationImporter(IntegritasDbContext db)
         [ImportKind.Officials] = ["opd_code", "position_title", "grade", "is_head", "superior_opd_code", "superior_position_title", "name", "nip"],
     };
 
+    /// <summary>
+    /// Optional columns. <c>regency_code</c> says which kabupaten/kota an OPD code belongs to; it is needed only when the
+    /// database holds several regencies (OPD codes repeat from one regency to the next).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<ImportKind, string[]> OptionalColumns = new Dictionary<ImportKind, string[]>
+    {
+        [ImportKind.Regions] = [],
+        [ImportKind.Opds] = [],
+        [ImportKind.ServiceUnits] = ["regency_code"],
+        [ImportKind.Officials] = ["regency_code"],
+    };
+
     public async Task<ImportResult> ImportAsync(ImportKind kind, Stream csv, CancellationToken ct = default)
     {
         List<Dictionary<string, string>> rows;
@@ -120,6 +132,11 @@ public sealed class OrganisationImporter(IntegritasDbContext db)
             foreach (var column in expected)
             {
                 row[column] = parser.GetField(Array.IndexOf(header, column))?.Trim() ?? "";
+            }
+
+            foreach (var column in OptionalColumns[kind])
+            {
+                row[column] = Array.IndexOf(header, column) is >= 0 and var index ? parser.GetField(index)?.Trim() ?? "" : "";
             }
 
             if (row.Where(kv => kv.Key != "#line").All(kv => kv.Value.Length == 0))
@@ -250,6 +267,12 @@ public sealed class OrganisationImporter(IntegritasDbContext db)
             var shortName = Optional(row, "short_name", 50, errors);
             var address = Optional(row, "address", 400, errors);
             var website = Optional(row, "website", 300, errors);
+            if (website is not null && !Web.Hosting.WebAddress.IsHttp(website))
+            {
+                errors.Add(new ImportError(Line(row), "website", "Alamat web harus diawali http:// atau https:// / The website must start with http:// or https://."));
+                ok = false;
+            }
+
             if (!ok)
             {
                 continue;
@@ -278,10 +301,26 @@ public sealed class OrganisationImporter(IntegritasDbContext db)
         return (created, updated);
     }
 
+    /// <summary>The one OPD a row means: by code, within <c>regency_code</c> when given; an error when unknown or ambiguous.</summary>
+    private static Opd? ResolveOpd(List<Opd> opds, Dictionary<string, string> row, string column, List<ImportError> errors)
+    {
+        var regency = row.GetValueOrDefault("regency_code", "");
+        var matches = opds.Where(o => o.Code == row[column] && (regency.Length == 0 || o.Region!.Code == regency)).ToList();
+        if (matches.Count == 1)
+        {
+            return matches[0];
+        }
+
+        errors.Add(new ImportError(Line(row), column, matches.Count == 0
+            ? $"OPD {row[column]} tidak dikenal{(regency.Length > 0 ? " di " + regency : "")} / Unknown OPD."
+            : $"Kode OPD {row[column]} ada di beberapa kabupaten/kota; isi kolom regency_code / OPD code exists in several regencies: fill in regency_code."));
+        return null;
+    }
+
     private async Task<(int, int)> ImportUnitsAsync(List<Dictionary<string, string>> rows, List<ImportError> errors, CancellationToken ct)
     {
         CheckDuplicates(rows, r => r["code"], "code", errors);
-        var opds = await db.Opds.ToListAsync(ct);
+        var opds = await db.Opds.Include(o => o.Region).ToListAsync(ct);
         var regions = await db.Regions.Where(r => r.Level >= RegionLevel.District).ToDictionaryAsync(r => r.Code, StringComparer.Ordinal, ct);
         var existing = await db.ServiceUnits.ToDictionaryAsync(u => u.Code, StringComparer.Ordinal, ct);
         int created = 0, updated = 0;
@@ -294,14 +333,8 @@ public sealed class OrganisationImporter(IntegritasDbContext db)
                 ok = false;
             }
 
-            var matches = opds.Where(o => o.Code == row["opd_code"]).ToList();
-            if (matches.Count != 1)
-            {
-                errors.Add(new ImportError(Line(row), "opd_code", matches.Count == 0
-                    ? $"OPD {row["opd_code"]} tidak dikenal / Unknown OPD."
-                    : $"Kode OPD {row["opd_code"]} ada di beberapa kabupaten/kota / OPD code exists in several regencies."));
-                ok = false;
-            }
+            var opd = ResolveOpd(opds, row, "opd_code", errors);
+            ok &= opd is not null;
 
             Region? region = null;
             if (row["region_code"].Length > 0 && !regions.TryGetValue(row["region_code"], out region))
@@ -323,14 +356,14 @@ public sealed class OrganisationImporter(IntegritasDbContext db)
                 existing[unit.Code] = unit;
                 created++;
             }
-            else if (unit.Name != row["name"] || unit.Kind != kind || unit.OpdId != matches[0].Id || unit.RegionId != region?.Id || unit.Address != address)
+            else if (unit.Name != row["name"] || unit.Kind != kind || unit.OpdId != opd!.Id || unit.RegionId != region?.Id || unit.Address != address)
             {
                 updated++;
             }
 
             unit.Name = row["name"];
             unit.Kind = kind;
-            unit.OpdId = matches[0].Id;
+            unit.OpdId = opd!.Id;
             unit.RegionId = region?.Id;
             unit.Address = address;
         }
@@ -342,7 +375,7 @@ public sealed class OrganisationImporter(IntegritasDbContext db)
     {
         CheckDuplicates(rows, r => r["opd_code"] + "|" + r["position_title"], "position_title", errors);
         CheckDuplicates(rows, r => r["nip"], "nip", errors);
-        var opds = await db.Opds.ToListAsync(ct);
+        var opds = await db.Opds.Include(o => o.Region).ToListAsync(ct);
         var positions = await db.Positions.Include(p => p.Opd).ToListAsync(ct);
         var officials = await db.Officials.ToListAsync(ct);
         int created = 0, updated = 0;
@@ -350,12 +383,8 @@ public sealed class OrganisationImporter(IntegritasDbContext db)
         foreach (var row in rows)
         {
             var ok = Required(row, "position_title", 250, errors) & Required(row, "name", 200, errors);
-            var opd = opds.SingleOrDefault(o => o.Code == row["opd_code"]);
-            if (opd is null)
-            {
-                errors.Add(new ImportError(Line(row), "opd_code", $"OPD {row["opd_code"]} tidak dikenal / Unknown OPD."));
-                ok = false;
-            }
+            var opd = ResolveOpd(opds, row, "opd_code", errors);
+            ok &= opd is not null;
 
             if (row["nip"].Length > 0 && (row["nip"].Length != 18 || !row["nip"].All(char.IsAsciiDigit)))
             {
@@ -398,7 +427,8 @@ public sealed class OrganisationImporter(IntegritasDbContext db)
             else
             {
                 var superiorOpdCode = row["superior_opd_code"].Length > 0 ? row["superior_opd_code"] : row["opd_code"];
-                var superior = positions.FirstOrDefault(p => p.Opd?.Code == superiorOpdCode && p.Title == row["superior_position_title"]);
+                // The superior sits in the same regency as the position (a kepala dinas reports to that regency's Sekda).
+                var superior = positions.FirstOrDefault(p => p.Opd?.Code == superiorOpdCode && p.Opd.RegionId == position.Opd!.RegionId && p.Title == row["superior_position_title"]);
                 if (superior is null || superior == position)
                 {
                     errors.Add(new ImportError(Line(row), "superior_position_title", $"Jabatan atasan '{row["superior_position_title"]}' di {superiorOpdCode} tidak ditemukan / Superior position not found."));
