@@ -41,7 +41,9 @@ public abstract class AccountTests(IntegritasFactory factory) : FactoryTest(fact
         var key = System.Text.RegularExpressions.Regex.Match(enrol, "id=\"shared-key\">([a-z0-9 ]+)<").Groups[1].Value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         Assert.NotEmpty(key);
 
-        var wrong = await IntegritasFactory.PostFormAsync(client, "/akun/2fa", new() { ["Code"] = "000000" });
+        // The right code shifted by half the code space: practically never a valid code for any accepted time step.
+        var right = int.Parse(new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(), System.Globalization.CultureInfo.InvariantCulture);
+        var wrong = await IntegritasFactory.PostFormAsync(client, "/akun/2fa", new() { ["Code"] = ((right + 500_000) % 1_000_000).ToString("000000", System.Globalization.CultureInfo.InvariantCulture) });
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains("Kode salah", await wrong.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
 
@@ -59,7 +61,14 @@ public abstract class AccountTests(IntegritasFactory factory) : FactoryTest(fact
         var user = await F.CreateUserAsync(Roles.Leadership);
         var client = F.Client();
         var login = await IntegritasFactory.PostFormAsync(client, "/akun/masuk", new() { ["UserName"] = user.UserName, ["Password"] = user.Password });
-        var second = await IntegritasFactory.PostFormAsync(client, login.Headers.Location!.OriginalString, new() { ["Code"] = "123456" });
+        // A code from another secret: wrong whatever the clock says (a fixed "123456" could be right by chance).
+        var wrong = new OtpNet.Totp(OtpNet.KeyGeneration.GenerateRandomKey(20)).ComputeTotp();
+        if (wrong == new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(user.AuthenticatorKey)).ComputeTotp())
+        {
+            wrong = ((int.Parse(wrong, System.Globalization.CultureInfo.InvariantCulture) + 1) % 1_000_000).ToString("000000", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var second = await IntegritasFactory.PostFormAsync(client, login.Headers.Location!.OriginalString, new() { ["Code"] = wrong });
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Contains("Kode salah", await second.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/admin", Ct)).StatusCode);
