@@ -2,17 +2,24 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 
+using Integritas.Data.Identity;
 using Integritas.EndToEnd.Infrastructure;
 
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Playwright;
 
+using static Microsoft.Playwright.Assertions;
+
 namespace Integritas.EndToEnd;
 
-/// <summary>Runs axe-core (from npm, see package.json) on every public page in both languages.</summary>
+/// <summary>
+/// Runs axe-core (from npm, see package.json) on every public page in both languages, and on the staff pages (as an
+/// administrator, in Indonesian) including the enrolment page and forms refused with errors.
+/// </summary>
 public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(app)
 {
     private const string DinasPendidikan = "1.01.0.00.0.00.01.0000";
+    private const string DinasKesehatan = "1.02.0.00.0.00.01.0000";
     private const string OpdPlaceholder = "{opd}";
 
     private static readonly string[] FailingImpacts = ["serious", "critical"];
@@ -60,6 +67,108 @@ public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(a
         Assert.True(failing.Count == 0, Describe(url, lang, failing));
     }
 
+    public static TheoryData<string> StaffPages() => new()
+    {
+        "/admin",
+        "/admin/pengguna",
+        "/admin/pengguna/baru",
+        "/admin/opd",
+        "/admin/opd/" + OpdPlaceholder,
+        "/admin/opd/baru",
+        "/admin/impor",
+        "/admin/audit",
+        "/akun/2fa",
+    };
+
+    [Theory]
+    [MemberData(nameof(StaffPages))]
+    public async Task Staff_page_has_no_serious_or_critical_axe_violations(string path)
+    {
+        var page = await NewPageAsync();
+        await SignInWithTwoFactorAsync(page, await App.CreateUserAsync([Roles.Admin]));
+
+        var url = path.Replace(OpdPlaceholder, await DinkesIdAsync(), StringComparison.Ordinal);
+        var response = await page.GotoAsync(url);
+        Assert.Equal(200, response?.Status);
+        Assert.Equal(url, PathOf(page) + new Uri(page.Url).Query);
+        await AssertNoSeriousViolationsAsync(page, url);
+    }
+
+    [Fact]
+    public async Task Enrolment_page_for_a_new_user_has_no_serious_or_critical_axe_violations()
+    {
+        var page = await NewPageAsync();
+        var user = await App.CreateUserAsync([Roles.Verifier], enrolAuthenticator: false);
+        await SubmitPasswordAsync(page, user);
+        await page.WaitForURLAsync(EnrolmentUrl());
+        await Expect(page.Locator("#shared-key")).ToBeVisibleAsync();
+        await AssertNoSeriousViolationsAsync(page, "/akun/2fa");
+
+        // And with the error of a wrong code, tied to the field.
+        var key = Authenticator.Normalise(await page.Locator("#shared-key").InnerTextAsync());
+        await page.Locator("#Code").FillAsync(Authenticator.WrongCode(key));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aktifkan", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Kode salah");
+        await Expect(page.Locator("#Code")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("#Code")).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("^Kode salah"));
+        await AssertNoSeriousViolationsAsync(page, "/akun/2fa (wrong code)");
+    }
+
+    [Fact]
+    public async Task Refused_staff_forms_have_no_serious_or_critical_axe_violations()
+    {
+        var page = await NewPageAsync();
+        await SignInWithTwoFactorAsync(page, await App.CreateUserAsync([Roles.Admin]));
+
+        // Adding a service unit with a code already in use: the error sits by the field, the form stays open.
+        var url = "/admin/opd/" + await DinkesIdAsync();
+        await page.GotoAsync(url);
+        var existing = await page.Locator("main table code").First.InnerTextAsync();
+        await page.GetByText("Tambah unit layanan", new() { Exact = true }).ClickAsync();
+        await page.Locator("#UnitCode").FillAsync(existing);
+        await page.Locator("#UnitName").FillAsync("Puskesmas Pembantu Uji");
+        await page.Locator("#UnitKind").SelectOptionAsync("Puskesmas");
+        await page.Locator("form[action*='handler=AddUnit'] button[type=submit]").ClickAsync();
+        await Expect(page.Locator("#UnitCode")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("#UnitCode")).ToHaveAccessibleDescriptionAsync("Kode unit sudah dipakai.");
+        await Expect(page.Locator("#UnitCode")).ToBeVisibleAsync();
+        await Expect(page.Locator("#UnitName")).ToHaveValueAsync("Puskesmas Pembantu Uji");
+        await AssertNoSeriousViolationsAsync(page, url + " (add unit refused)");
+
+        // A new OPD operator without an OPD, and an e-mail address without @.
+        await page.GotoAsync("/admin/pengguna/baru");
+        await page.Locator("#UserName").FillAsync("operator-uji");
+        await page.Locator("#DisplayName").FillAsync("Operator Uji");
+        await page.Locator("#Email").EvaluateAsync("input => input.type = 'text'");
+        await page.Locator("#Email").FillAsync("bukan-email");
+        await page.Locator("#role-OpdOperator").CheckAsync();
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await Expect(page.Locator("#SelectedOpds")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("#SelectedOpds")).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("minimal satu OPD"));
+        await Expect(page.Locator("#Email")).ToHaveAttributeAsync("aria-invalid", "true");
+        await AssertNoSeriousViolationsAsync(page, "/admin/pengguna/baru (refused)");
+    }
+
+    /// <summary>WCAG 1.4.11: the focus indicator is a dark outline around a white ring, visible on white and on the blue header.</summary>
+    [Fact]
+    public async Task Focus_indicator_is_a_dark_outline_around_a_white_ring()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/opd");
+        foreach (var selector in new[] { "header .brand", "#q" })
+        {
+            var element = page.Locator(selector);
+            await element.FocusAsync();
+            await page.Keyboard.PressAsync("Shift+Tab");
+            await page.Keyboard.PressAsync("Tab");
+            var style = await element.EvaluateAsync<string[]>("e => { const s = getComputedStyle(e); return [s.outlineStyle, s.outlineColor, s.outlineWidth, s.boxShadow]; }");
+            Assert.Equal("solid", style[0]);
+            Assert.Equal("rgb(27, 31, 36)", style[1]);
+            Assert.Equal("3px", style[2]);
+            Assert.Contains("rgb(255, 255, 255)", style[3], StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>Guards the guard: a page with planted violations must fail the same check.</summary>
     [Fact]
     public async Task Axe_check_reports_planted_violations()
@@ -79,6 +188,17 @@ public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(a
         Assert.Contains("image-alt", failing);
         Assert.Contains("button-name", failing);
         Assert.Contains(violations, v => v.Nodes.Any(n => n.Target.Contains("#planted-image", StringComparison.Ordinal)));
+    }
+
+    private async Task<string> DinkesIdAsync() =>
+        (await App.OpdIdAsync(DinasKesehatan, TestContext.Current.CancellationToken)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task AssertNoSeriousViolationsAsync(IPage page, string what)
+    {
+        Assert.Equal("id", await page.Locator("html").GetAttributeAsync("lang"));
+        var violations = await RunAxeAsync(page);
+        var failing = violations.Where(v => FailingImpacts.Contains(v.Impact)).ToList();
+        Assert.True(failing.Count == 0, Describe(what, "id", failing));
     }
 
     private static async Task<List<AxeViolation>> RunAxeAsync(IPage page)

@@ -9,6 +9,11 @@ using QRCoder;
 
 namespace Integritas.Web.Features.Account;
 
+/// <summary>
+/// Enrols an authenticator app, or replaces an enrolled one. The secret is shown only while enrolling: once two-step
+/// verification is on, a session must prove it holds the current authenticator (a code from it) before a new secret is
+/// made — so a hijacked session can neither read nor silently replace the user's second factor.
+/// </summary>
 [Authorize]
 public sealed class TwoFactorSetupModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, Ui ui) : PageModel
 {
@@ -18,10 +23,15 @@ public sealed class TwoFactorSetupModel(UserManager<AppUser> users, SignInManage
     [BindProperty]
     public string? Code { get; set; }
 
+    /// <summary>Set on the enrolment page shown right after the old authenticator was replaced.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Replaced { get; set; }
+
     public string SharedKey { get; private set; } = "";
 
     public string QrDataUri { get; private set; } = "";
 
+    /// <summary>Two-step verification is on: the page offers to replace the authenticator and shows no secret.</summary>
     public bool AlreadyEnabled { get; private set; }
 
     public string? Error { get; private set; }
@@ -36,10 +46,18 @@ public sealed class TwoFactorSetupModel(UserManager<AppUser> users, SignInManage
             return Challenge();
         }
 
+        ReturnUrl = LoginModel.SafeReturn(ReturnUrl);
+        if (user.TwoFactorEnabled)
+        {
+            AlreadyEnabled = true;
+            return Page();
+        }
+
         await LoadKeyAsync(user);
         return Page();
     }
 
+    /// <summary>Enrolment: the first code from the newly scanned secret turns two-step verification on.</summary>
     public async Task<IActionResult> OnPostAsync()
     {
         var user = await users.GetUserAsync(User);
@@ -49,8 +67,13 @@ public sealed class TwoFactorSetupModel(UserManager<AppUser> users, SignInManage
         }
 
         ReturnUrl = LoginModel.SafeReturn(ReturnUrl);
-        var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        if (user.TwoFactorEnabled)
+        {
+            // Already enrolled: replacing goes through OnPostRotateAsync, which asks for the current code first.
+            return RedirectToPage(new { returnUrl = ReturnUrl });
+        }
+
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Normalise(Code)))
         {
             Error = ui.T("Kode salah. Periksa jam ponsel Anda dan coba lagi.", "Wrong code. Check your phone's clock and try again.");
             await LoadKeyAsync(user);
@@ -63,9 +86,57 @@ public sealed class TwoFactorSetupModel(UserManager<AppUser> users, SignInManage
         return Page();
     }
 
+    /// <summary>
+    /// Replacing the authenticator: a code from the current one proves the session holds it; then the secret is reset,
+    /// two-step verification is off until the new secret is enrolled (the enrolment middleware insists), and the page
+    /// shows the new secret. Wrong codes count towards the account's lockout, as at sign-in.
+    /// </summary>
+    public async Task<IActionResult> OnPostRotateAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        ReturnUrl = LoginModel.SafeReturn(ReturnUrl);
+        if (!user.TwoFactorEnabled)
+        {
+            return RedirectToPage(new { returnUrl = ReturnUrl });
+        }
+
+        AlreadyEnabled = true;
+        if (await users.IsLockedOutAsync(user))
+        {
+            Error = ui.T("Terlalu banyak kode salah. Coba lagi dalam 15 menit.", "Too many wrong codes. Try again in 15 minutes.");
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
+
+        var code = Normalise(Code);
+        if (code.Length != 6 || !code.All(char.IsAsciiDigit)
+            || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            await users.AccessFailedAsync(user);
+            Error = await users.IsLockedOutAsync(user)
+                ? ui.T("Terlalu banyak kode salah. Coba lagi dalam 15 menit.", "Too many wrong codes. Try again in 15 minutes.")
+                : ui.T("Kode salah. Masukkan kode 6 digit yang sedang tampil di aplikasi autentikator Anda saat ini.", "Wrong code. Enter the 6-digit code your current authenticator app shows now.");
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await signIn.RefreshSignInAsync(user);
+        return RedirectToPage(new { returnUrl = ReturnUrl, replaced = true });
+    }
+
+    private static string Normalise(string? code) =>
+        (code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+
     private async Task LoadKeyAsync(AppUser user)
     {
-        AlreadyEnabled = user.TwoFactorEnabled;
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
