@@ -99,6 +99,56 @@ public abstract class OpdManagementTests(IntegritasFactory factory) : FactoryTes
     }
 }
 
+public abstract class OfficialReplacementTests(IntegritasFactory factory) : FactoryTest(factory)
+{
+    [Fact]
+    public async Task Replacing_the_head_ends_the_old_term_and_shows_only_the_new_official()
+    {
+        const string disnaker = "2.07.0.00.0.00.01.0000";
+        var op = await F.SignedInClientAsync(await F.CreateUserAsync(Roles.OpdOperator, disnaker));
+        var id = await F.OpdIdAsync(disnaker);
+        var head = await F.WithDbAsync(db => db.Positions.Include(p => p.Holders).SingleAsync(p => p.OpdId == id && p.IsHead, Ct));
+        var previous = Assert.Single(head.Holders);
+        var url = $"/admin/opd/{id}";
+
+        var refused = await IntegritasFactory.PostFormAsync(op, $"{url}?handler=ReplaceOfficial", new()
+        {
+            ["ReplacePositionId"] = head.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ReplacementName"] = "",
+            ["ReplacementNip"] = previous.Nip!,
+        }, formPage: url);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var refusedHtml = await refused.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("NIP sudah terdaftar", refusedHtml, StringComparison.Ordinal);
+        Assert.Contains("Nama pejabat wajib diisi", refusedHtml, StringComparison.Ordinal);
+
+        var replaced = await IntegritasFactory.PostFormAsync(op, $"{url}?handler=ReplaceOfficial", new()
+        {
+            ["ReplacePositionId"] = head.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ReplacementName"] = "Herlina Tarigan, S.H.",
+            ["ReplacementNip"] = "197907072003122005",
+        }, formPage: url);
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+
+        var holders = await F.WithDbAsync(db => db.Officials.AsNoTracking().Where(o => o.PositionId == head.Id).OrderBy(o => o.Id).ToListAsync(Ct));
+        Assert.Equal(2, holders.Count);
+        Assert.NotNull(holders[0].ActiveUntil);
+        Assert.Null(holders[1].ActiveUntil);
+        Assert.Equal(holders[0].ActiveUntil, holders[1].ActiveFrom);
+
+        var page = await F.Client().GetStringAsync($"/opd/{id}", Ct);
+        Assert.Contains("Herlina Tarigan", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(System.Net.WebUtility.HtmlEncode(previous.Name), page, StringComparison.Ordinal);
+        var api = await F.Client().GetStringAsync($"/api/v1/opds/{id}", Ct);
+        Assert.Contains("\"headName\":\"Herlina Tarigan, S.H.\"", api, StringComparison.Ordinal);
+        Assert.True(await F.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "Official" && a.Action == AuditAction.Updated && a.Changes.Contains("ActiveUntil"), Ct)));
+    }
+}
+
+public sealed class SqliteOfficialReplacementTests(SqliteFactory factory) : OfficialReplacementTests(factory), IClassFixture<SqliteFactory>;
+
+public sealed class PostgresOfficialReplacementTests(PostgresFactory factory) : OfficialReplacementTests(factory), IClassFixture<PostgresFactory>;
+
 public sealed class SqliteOpdManagementTests(SqliteFactory factory) : OpdManagementTests(factory), IClassFixture<SqliteFactory>;
 
 public sealed class PostgresOpdManagementTests(PostgresFactory factory) : OpdManagementTests(factory), IClassFixture<PostgresFactory>;

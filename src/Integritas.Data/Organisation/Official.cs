@@ -18,6 +18,7 @@ public class Official : IAudited
 
     public DateOnly? ActiveFrom { get; set; }
 
+    /// <summary>The last day in office; null while the official holds the position. Past holders stay on record.</summary>
     public DateOnly? ActiveUntil { get; set; }
 
     /// <summary>The sign-in account of this official, if any.</summary>

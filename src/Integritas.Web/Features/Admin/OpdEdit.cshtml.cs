@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Integritas.Web.Features.Admin;
 
 /// <summary>An OPD's own data: details, service units, positions and officials. Admins, and operators of this OPD only.</summary>
-public sealed class OpdEditModel(IntegritasDbContext db, IAuthorizationService authorization, Ui ui) : PageModel
+public sealed class OpdEditModel(IntegritasDbContext db, IAuthorizationService authorization, Ui ui, TimeProvider time) : PageModel
 {
     public sealed record Option(int Id, string Label);
 
@@ -227,6 +227,60 @@ public sealed class OpdEditModel(IntegritasDbContext db, IAuthorizationService a
         return Page();
     }
 
+    /// <summary>A new official takes the post: the current holder's term ends today (WIB) and stays on record.</summary>
+    public async Task<IActionResult> OnPostReplaceOfficialAsync(int id, int? replacePositionId, string? replacementName, string? replacementNip, CancellationToken ct)
+    {
+        var denied = await LoadAsync(id, ct);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        Input = ToInput(Opd);
+        var errors = new Dictionary<string, string[]>();
+        var position = replacePositionId is { } pid
+            ? await db.Positions.Include(p => p.Holders).SingleOrDefaultAsync(p => p.Id == pid && p.OpdId == id, ct)
+            : null;
+        if (position is null)
+        {
+            Validation.Add(errors, "replacePositionId", ui.T("Pilih jabatan OPD ini.", "Choose a position of this agency."));
+        }
+
+        if (string.IsNullOrWhiteSpace(replacementName) || replacementName.Trim().Length > 200)
+        {
+            Validation.Add(errors, "replacementName", ui.T("Nama pejabat wajib diisi.", "The official's name is required."));
+        }
+
+        var nip = string.IsNullOrWhiteSpace(replacementNip) ? null : replacementNip.Trim();
+        if (nip is not null && (nip.Length != 18 || !nip.All(char.IsAsciiDigit)))
+        {
+            Validation.Add(errors, "replacementNip", ui.T("NIP harus 18 digit.", "The NIP must have 18 digits."));
+        }
+        else if (nip is not null && await db.Officials.AnyAsync(o => o.Nip == nip, ct))
+        {
+            Validation.Add(errors, "replacementNip", ui.T("NIP sudah terdaftar.", "This NIP is already registered."));
+        }
+
+        if (errors.Count > 0)
+        {
+            Errors = errors;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
+        var today = DateOnly.FromDateTime(Core.Time.Wib.FromUtc(time.GetUtcNow()).DateTime);
+        foreach (var holder in position!.Holders.Where(h => h.ActiveUntil is null))
+        {
+            holder.ActiveUntil = today;
+        }
+
+        position.Holders.Add(new Official { Name = replacementName!.Trim(), Nip = nip, Position = position, ActiveFrom = today });
+        await db.SaveChangesAsync(ct);
+        await LoadAsync(id, ct);
+        Message = ui.T($"{replacementName.Trim()} kini menjabat {position.Title}.", $"{replacementName.Trim()} now holds {position.Title}.");
+        return Page();
+    }
+
     private static OpdInput ToInput(Opd opd) => new()
     {
         Code = opd.Code,
@@ -255,7 +309,7 @@ public sealed class OpdEditModel(IntegritasDbContext db, IAuthorizationService a
 
         Opd = opd;
         Units = await db.ServiceUnits.AsNoTracking().Include(u => u.Region).Where(u => u.OpdId == id).OrderBy(u => u.Code).ToListAsync(ct);
-        Positions = await db.Positions.AsNoTracking().Include(p => p.Holders).Include(p => p.Superior).Where(p => p.OpdId == id)
+        Positions = await db.Positions.AsNoTracking().Include(p => p.Holders.Where(h => h.ActiveUntil == null)).Include(p => p.Superior).Where(p => p.OpdId == id)
             .OrderByDescending(p => p.IsHead).ThenBy(p => p.Title).ToListAsync(ct);
         // A superior may sit in this OPD or be the regency's leadership (the Sekda's office).
         SuperiorOptions = await db.Positions.AsNoTracking()

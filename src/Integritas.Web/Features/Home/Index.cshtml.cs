@@ -31,7 +31,7 @@ public sealed class IndexModel(IntegritasDbContext db) : PageModel
         OpdCount = await db.Opds.CountAsync(o => o.IsActive, ct);
         Opds = await db.Opds.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.Region!.Code).ThenBy(o => o.Code)
             .Select(o => new OpdRow(o.Id, o.Code, o.Name, o.ShortName,
-                o.Positions.Where(p => p.IsHead).SelectMany(p => p.Holders).Select(h => h.Name).FirstOrDefault()))
+                o.Positions.Where(p => p.IsHead).SelectMany(p => p.Holders).Where(h => h.ActiveUntil == null).Select(h => h.Name).FirstOrDefault()))
             .Take(200)
             .ToListAsync(ct);
     }

@@ -33,7 +33,7 @@ public sealed class OpdDetailModel(IntegritasDbContext db, IAuthorizationService
         Opd = opd;
         Positions = await db.Positions.AsNoTracking().Where(p => p.OpdId == id)
             .OrderByDescending(p => p.IsHead).ThenBy(p => p.Grade == null).ThenBy(p => p.Grade).ThenBy(p => p.Title)
-            .Select(p => new PositionRow(p.Title, p.Grade, p.Holders.Select(h => h.Name).ToList(), p.Superior!.Title))
+            .Select(p => new PositionRow(p.Title, p.Grade, p.Holders.Where(h => h.ActiveUntil == null).Select(h => h.Name).ToList(), p.Superior!.Title))
             .ToListAsync(ct);
         Units = await db.ServiceUnits.AsNoTracking().Where(u => u.OpdId == id && u.IsActive).OrderBy(u => u.Name)
             .Select(u => new UnitRow(u.Name, u.Kind.ToString(), u.Region!.Name)).ToListAsync(ct);

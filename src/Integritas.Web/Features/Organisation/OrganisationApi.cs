@@ -93,7 +93,7 @@ public static class OrganisationApi
     public static IQueryable<OpdDto> Project(IQueryable<Opd> query) => query.Select(o => new OpdDto(
         o.Id, o.Code, o.Name, o.ShortName, o.Kind.ToString(), o.Region!.Code, o.Address, o.Website, o.IsActive,
         o.Positions.Where(p => p.IsHead).Select(p => p.Title).FirstOrDefault(),
-        o.Positions.Where(p => p.IsHead).SelectMany(p => p.Holders).Select(h => h.Name).FirstOrDefault(),
+        o.Positions.Where(p => p.IsHead).SelectMany(p => p.Holders).Where(h => h.ActiveUntil == null).Select(h => h.Name).FirstOrDefault(),
         o.ServiceUnits.Count));
 
     private static async Task<Results<Ok<PagedResult<OpdDto>>, ValidationProblem>> ListOpds(

@@ -440,7 +440,7 @@ public sealed class OrganisationImporter(IntegritasDbContext db)
 
             var official = row["nip"].Length > 0
                 ? officials.FirstOrDefault(o => o.Nip == row["nip"])
-                : officials.FirstOrDefault(o => o.Position == position || (position.Id != 0 && o.PositionId == position.Id));
+                : officials.FirstOrDefault(o => o.ActiveUntil == null && (o.Position == position || (position.Id != 0 && o.PositionId == position.Id)));
             if (official is null)
             {
                 official = new Official { Name = row["name"], Nip = row["nip"].Length > 0 ? row["nip"] : null, Position = position };
