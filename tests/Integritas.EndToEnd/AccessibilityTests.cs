@@ -76,6 +76,8 @@ public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(a
         "/admin/opd/" + OpdPlaceholder,
         "/admin/opd/baru",
         "/admin/impor",
+        "/admin/wilayah",
+        "/admin/wilayah/12.05.07",
         "/admin/audit",
         "/akun/2fa",
     };

@@ -32,18 +32,7 @@ public sealed class RegionsModel(IntegritasDbContext db) : PageModel
                 return NotFound();
             }
 
-            var parentCode = RegionCode.TryParse(code, out var rc) ? rc.Value.ParentCode : null;
-            while (parentCode is not null)
-            {
-                var ancestor = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == parentCode, ct);
-                if (ancestor is null)
-                {
-                    break;
-                }
-
-                Ancestors.Insert(0, ancestor);
-                parentCode = RegionCode.TryParse(parentCode, out var pc) ? pc.Value.ParentCode : null;
-            }
+            Ancestors.AddRange(await RegionQueries.AncestorsAsync(db, code, ct));
 
             var id = Current.Id;
             children = db.Regions.Where(r => r.ParentId == id);
