@@ -37,6 +37,8 @@ public static class Commands
         root.Subcommands.Add(Users());
         root.Subcommands.Add(Backup());
         root.Subcommands.Add(Version());
+        root.Subcommands.Add(LedgerCommands.Ledger());
+        root.Subcommands.Add(LedgerCommands.Verify());
         return root;
     }
 

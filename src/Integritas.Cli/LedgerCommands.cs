@@ -1,0 +1,121 @@
+using System.CommandLine;
+using Integritas.Core.Ledger.Notes;
+using Integritas.Core.Ledger.TlogProofs;
+
+namespace Integritas.Cli;
+
+/// <summary>
+/// Transparency-log commands that need no database: making the log's signing key, and checking a
+/// <c>.tlog-proof</c> file offline, as any citizen or journalist can.
+/// </summary>
+public static class LedgerCommands
+{
+    public static Command Ledger()
+    {
+        var ledger = new Command("ledger", "Log transparansi / The transparency log");
+        ledger.Subcommands.Add(KeyGen());
+        return ledger;
+    }
+
+    public static Command Verify()
+    {
+        var verify = new Command("verify", "Periksa bukti secara mandiri / Verify proofs independently");
+        verify.Subcommands.Add(VerifyProof());
+        return verify;
+    }
+
+    private static Command KeyGen()
+    {
+        var name = new Option<string>("--name")
+        {
+            Description = "Key name: the log's origin, e.g. integritas.langkatkab.go.id/ledger",
+            Required = true,
+        };
+        var output = new Option<string?>("--output", "-o") { Description = "Where to write the private signer key (default: <name with / as _>.key in the current folder)" };
+        var command = new Command("keygen", "Buat kunci Ed25519 log / Make the log's Ed25519 key pair (C2SP signed-note format)") { name, output };
+        command.SetAction(async (parse, ct) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var keyName = parse.GetValue(name)!;
+            if (!NoteKeyName.IsValid(keyName))
+            {
+                error.WriteLine($"'{keyName}' is not a valid key name: no spaces, no '+', not empty.");
+                return 1;
+            }
+
+            var path = Path.GetFullPath(parse.GetValue(output) ?? keyName.Replace('/', '_') + ".key");
+            if (File.Exists(path))
+            {
+                error.WriteLine($"{path} already exists; a signing key is never overwritten. Choose another --output.");
+                return 1;
+            }
+
+            using var signer = NoteSignerKey.Generate(keyName);
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            await using (var file = new StreamWriter(path, System.Text.Encoding.ASCII, options))
+            {
+                await file.WriteLineAsync(signer.Export().AsMemory(), ct);
+            }
+
+            var stdout = parse.InvocationConfiguration.Output;
+            stdout.WriteLine(signer.VerifierKey.ToString());
+            error.WriteLine($"Private signer key written to {path} (readable by you only). Keep it secret and backed up; publish the verifier key above.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command VerifyProof()
+    {
+        var proofFile = new Argument<FileInfo>("proof") { Description = "The .tlog-proof file" };
+        var entry = new Option<FileInfo>("--entry") { Description = "The entry's bytes (the file the proof is about)", Required = true };
+        var vkey = new Option<string>("--vkey") { Description = "The log's verifier key string, or a file holding it", Required = true };
+        var origin = new Option<string?>("--origin") { Description = "The log's origin the checkpoint must name (default: the key name)" };
+        var command = new Command("proof", "Periksa file .tlog-proof tanpa server / Check a .tlog-proof file offline") { proofFile, entry, vkey, origin };
+        command.SetAction(async (parse, ct) =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var keyText = parse.GetValue(vkey)!;
+            if (File.Exists(keyText))
+            {
+                keyText = (await File.ReadAllTextAsync(keyText, ct)).Trim();
+            }
+
+            if (!NoteVerifierKey.TryParse(keyText, out var key, out var keyError))
+            {
+                error.WriteLine($"Invalid verifier key: {keyError}");
+                return 2;
+            }
+
+            var proofPath = parse.GetValue(proofFile)!;
+            var entryPath = parse.GetValue(entry)!;
+            foreach (var file in new[] { proofPath, entryPath })
+            {
+                if (!file.Exists)
+                {
+                    error.WriteLine($"No such file: {file.FullName}");
+                    return 2;
+                }
+            }
+
+            var proofBytes = await File.ReadAllBytesAsync(proofPath.FullName, ct);
+            var entryBytes = await File.ReadAllBytesAsync(entryPath.FullName, ct);
+            var result = TlogProofVerification.Verify(proofBytes, entryBytes, key, parse.GetValue(origin) ?? key.Name);
+            if (result.IsValid)
+            {
+                stdout.WriteLine($"OK: {result.Message}");
+                return 0;
+            }
+
+            stdout.WriteLine($"FAILED: {result.Message}");
+            return 1;
+        });
+        return command;
+    }
+}
