@@ -60,7 +60,7 @@ public static class Commands
     }
 
     /// <summary>Opens the configured database, says which one it is, and (unless migrating) refuses an unmigrated one.</summary>
-    private static async Task<int> OnDatabaseAsync(ParseResult parse, bool requireMigrated, Func<IServiceProvider, IntegritasDbContext, Task<int>> body, CancellationToken ct)
+    internal static async Task<int> OnDatabaseAsync(ParseResult parse, bool requireMigrated, Func<IServiceProvider, IntegritasDbContext, Task<int>> body, CancellationToken ct)
     {
         using var host = HostFor(parse);
         Describe(host.Services, parse.InvocationConfiguration.Output);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Integritas.Core.Ledger.Notes;
 using Integritas.Core.Ledger.TlogProofs;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Integritas.Cli;
 
@@ -14,7 +15,45 @@ public static class LedgerCommands
     {
         var ledger = new Command("ledger", "Log transparansi / The transparency log");
         ledger.Subcommands.Add(KeyGen());
+        ledger.Subcommands.Add(Append());
         return ledger;
+    }
+
+    private static Command Append()
+    {
+        var files = new Argument<FileInfo[]>("files") { Description = "Files whose bytes become one entry each (at most 65,535 bytes)", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("append", "Tambahkan entri ke log basis data yang dikonfigurasi / Append entries to the configured database's log") { files };
+        command.SetAction((parse, ct) => Commands.OnDatabaseAsync(parse, requireMigrated: true, async (services, _) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var paths = parse.GetValue(files)!;
+            var entries = new List<byte[]>();
+            foreach (var file in paths)
+            {
+                if (!file.Exists)
+                {
+                    error.WriteLine($"No such file: {file.FullName}");
+                    return 1;
+                }
+
+                if (file.Length > Core.Ledger.Tiles.EntryBundle.MaxEntrySize)
+                {
+                    error.WriteLine($"{file.Name} is {file.Length:N0} bytes; a log entry holds at most {Core.Ledger.Tiles.EntryBundle.MaxEntrySize:N0} bytes (C2SP entry bundles store a 16-bit length). Nothing was appended.");
+                    return 1;
+                }
+
+                entries.Add(await File.ReadAllBytesAsync(file.FullName, ct));
+            }
+
+            var indices = await services.GetRequiredService<Web.Features.Ledger.LedgerSequencer>().AppendAsync(entries, ct);
+            for (var i = 0; i < paths.Length; i++)
+            {
+                parse.InvocationConfiguration.Output.WriteLine($"{indices[i]}\t{paths[i].Name}");
+            }
+
+            return 0;
+        }, ct));
+        return command;
     }
 
     public static Command Verify()

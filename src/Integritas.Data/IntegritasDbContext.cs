@@ -32,6 +32,12 @@ public class IntegritasDbContext(
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Ledger.LedgerEntry> LedgerEntries => Set<Ledger.LedgerEntry>();
+
+    public DbSet<Ledger.LedgerTile> LedgerTiles => Set<Ledger.LedgerTile>();
+
+    public DbSet<Ledger.LedgerCheckpoint> LedgerCheckpoints => Set<Ledger.LedgerCheckpoint>();
+
     /// <summary>When false, per-row audit entries are skipped (bulk loads record one <see cref="AuditAction.Bulk"/> entry instead).</summary>
     public bool AuditEnabled { get; set; } = true;
 
@@ -150,6 +156,29 @@ public class IntegritasDbContext(
             e.HasIndex(o => o.Nip).IsUnique();
             e.HasOne(o => o.Position).WithMany(p => p.Holders).HasForeignKey(o => o.PositionId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<AppUser>().WithMany().HasForeignKey(o => o.UserId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<Ledger.LedgerEntry>(e =>
+        {
+            e.HasKey(x => x.Index);
+            e.Property(x => x.Index).ValueGeneratedNever();
+            e.Property(x => x.Data).HasMaxLength(ushort.MaxValue);
+            e.Property(x => x.EntrySha256).HasMaxLength(32);
+            e.HasIndex(x => x.EntrySha256);
+        });
+
+        builder.Entity<Ledger.LedgerTile>(e =>
+        {
+            e.HasKey(x => new { x.Level, x.Index });
+            e.Property(x => x.Index).ValueGeneratedNever();
+            e.Property(x => x.Hashes).HasMaxLength(8192);
+        });
+
+        builder.Entity<Ledger.LedgerCheckpoint>(e =>
+        {
+            e.HasKey(x => x.Size);
+            e.Property(x => x.Size).ValueGeneratedNever();
+            e.Property(x => x.RootHash).HasMaxLength(32);
         });
 
         builder.Entity<AuditEntry>(e =>

@@ -62,7 +62,7 @@ public sealed class CliTests : IDisposable
 
         var migrated = await RunAsync("migrate");
         Assert.Equal(0, migrated.Code);
-        Assert.Contains("Applied 1 migration", migrated.Output, StringComparison.Ordinal);
+        Assert.Contains("Applied 2 migration(s): ", migrated.Output, StringComparison.Ordinal);
         Assert.Contains("no pending", (await RunAsync("migrate")).Output, StringComparison.Ordinal);
 
         var seeded = await RunAsync("seed");
@@ -152,6 +152,32 @@ public sealed class CliTests : IDisposable
         var roles = await db.UserRoles.Where(ur => ur.UserId == admin.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync(Ct);
         Assert.Equal([Roles.Admin], roles);
         Assert.Equal(1, await db.UserOpdScopes.CountAsync(s => s.User!.UserName == "op-dinkes", Ct));
+    }
+
+    [Fact]
+    public async Task Ledger_append_prints_each_files_index_and_refuses_an_oversized_file_whole()
+    {
+        await RunAsync("migrate");
+        var a = Path.Combine(data, "a.json");
+        var b = Path.Combine(data, "b.json");
+        var big = Path.Combine(data, "video.mp4");
+        await File.WriteAllTextAsync(a, "{\"v\":1,\"n\":\"a\"}", Ct);
+        await File.WriteAllTextAsync(b, "{\"v\":1,\"n\":\"b\"}", Ct);
+        await File.WriteAllBytesAsync(big, new byte[70_000], Ct);
+
+        var refused = await RunAsync("ledger", "append", a, big);
+        Assert.Equal(1, refused.Code);
+        Assert.Contains("at most 65,535 bytes", refused.Error, StringComparison.Ordinal);
+
+        var appended = await RunAsync("ledger", "append", a, b);
+        Assert.Equal(0, appended.Code);
+        Assert.Contains("0\ta.json", appended.Output, StringComparison.Ordinal);
+        Assert.Contains("1\tb.json", appended.Output, StringComparison.Ordinal);
+        Assert.Contains("2\ta.json", (await RunAsync("ledger", "append", a)).Output, StringComparison.Ordinal);
+
+        await using var db = Open();
+        Assert.Equal(3, await db.LedgerEntries.CountAsync(Ct));
+        Assert.Equal(3L, await db.LedgerCheckpoints.MaxAsync(c => c.Size, Ct));
     }
 
     [Fact]

@@ -13,8 +13,14 @@ const [proofPath, entryPath, vkey] = process.argv.slice(2);
 if (!proofPath || !entryPath || !vkey) fail('usage: node verify-tlog-proof.mjs PROOF ENTRY VKEY');
 
 // Verifier key: <name>+<8 hex key ID>+<base64(0x01 || 32-byte Ed25519 public key)>
-const [keyName, keyIdHex, keyB64, ...rest] = vkey.split('+');
-if (rest.length || !keyName || !/^[0-9a-f]{8}$/.test(keyIdHex ?? '')) fail('malformed verifier key');
+// The name holds no '+', but base64 may: split at the first two '+' only.
+const first = vkey.indexOf('+');
+const second = first < 0 ? -1 : vkey.indexOf('+', first + 1);
+if (first <= 0 || second < 0) fail('malformed verifier key');
+const keyName = vkey.slice(0, first);
+const keyIdHex = vkey.slice(first + 1, second);
+const keyB64 = vkey.slice(second + 1);
+if (!/^[0-9a-f]{8}$/.test(keyIdHex)) fail('malformed verifier key');
 const keyBytes = Buffer.from(keyB64, 'base64');
 if (keyBytes.length !== 33 || keyBytes[0] !== 0x01) fail('not an Ed25519 verifier key');
 const publicKey = keyBytes.subarray(1);

@@ -156,6 +156,71 @@ namespace Integritas.Migrations.Postgres.Migrations
                     b.ToTable("UserOpdScopes");
                 });
 
+            modelBuilder.Entity("Integritas.Data.Ledger.LedgerCheckpoint", b =>
+                {
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("RootHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Size");
+
+                    b.ToTable("LedgerCheckpoints");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Ledger.LedgerEntry", b =>
+                {
+                    b.Property<long>("Index")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasMaxLength(65535)
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("EntrySha256")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("IntegratedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Index");
+
+                    b.HasIndex("EntrySha256");
+
+                    b.ToTable("LedgerEntries");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Ledger.LedgerTile", b =>
+                {
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Index")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Hashes")
+                        .IsRequired()
+                        .HasMaxLength(8192)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Level", "Index");
+
+                    b.ToTable("LedgerTiles");
+                });
+
             modelBuilder.Entity("Integritas.Data.Organisation.Official", b =>
                 {
                     b.Property<int>("Id")

@@ -149,6 +149,71 @@ namespace Integritas.Migrations.Sqlite.Migrations
                     b.ToTable("UserOpdScopes");
                 });
 
+            modelBuilder.Entity("Integritas.Data.Ledger.LedgerCheckpoint", b =>
+                {
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("RootHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Size");
+
+                    b.ToTable("LedgerCheckpoints");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Ledger.LedgerEntry", b =>
+                {
+                    b.Property<long>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasMaxLength(65535)
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("EntrySha256")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("IntegratedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Index");
+
+                    b.HasIndex("EntrySha256");
+
+                    b.ToTable("LedgerEntries");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Ledger.LedgerTile", b =>
+                {
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Hashes")
+                        .IsRequired()
+                        .HasMaxLength(8192)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Level", "Index");
+
+                    b.ToTable("LedgerTiles");
+                });
+
             modelBuilder.Entity("Integritas.Data.Organisation.Official", b =>
                 {
                     b.Property<int>("Id")

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Integritas.Data;
 using Integritas.Data.Audit;
 using Integritas.Web.Features.Account;
+using Integritas.Web.Features.Ledger;
 using Integritas.Web.Features.Organisation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -115,6 +116,10 @@ public static class IntegritasHost
         services.AddSingleton<FirstRunSetup>();
         services.AddScoped<UserProvisioning>();
         services.AddScoped<OrganisationImporter>();
+        services.Configure<Features.Ledger.LedgerOptions>(configuration.GetSection(Features.Ledger.LedgerOptions.Section));
+        services.AddSingleton<Features.Ledger.LedgerKeys>();
+        services.AddSingleton<Features.Ledger.LedgerSequencer>();
+        services.AddScoped<Features.Ledger.LedgerReader>();
     }
 
     private static void Configure(WebApplication app)
@@ -164,6 +169,7 @@ public static class IntegritasHost
         app.MapRazorPages();
         app.MapLanguageSwitch();
         app.MapOrganisationApi();
+        app.MapLedger();
     }
 
     private static void MapLanguageSwitch(this WebApplication app) =>

@@ -1,0 +1,41 @@
+namespace Integritas.Data.Ledger;
+
+/// <summary>One entry of the transparency log: small canonical bytes, never changed once integrated.</summary>
+public class LedgerEntry
+{
+    /// <summary>Position in the log, from 0; assigned by the sequencer.</summary>
+    public long Index { get; set; }
+
+    public required byte[] Data { get; set; }
+
+    /// <summary>SHA-256 of <see cref="Data"/>, for looking an entry up by its hash.</summary>
+    public required byte[] EntrySha256 { get; set; }
+
+    public DateTime IntegratedAtUtc { get; set; }
+}
+
+/// <summary>
+/// A C2SP tlog-tiles hash tile: the complete subtree hashes it holds so far, 32 bytes each. A tile grows until it
+/// holds 256 hashes (8,192 bytes); from then on it never changes and is served as immutable.
+/// </summary>
+public class LedgerTile
+{
+    public int Level { get; set; }
+
+    public long Index { get; set; }
+
+    public required byte[] Hashes { get; set; }
+}
+
+/// <summary>A signed checkpoint (C2SP tlog-checkpoint note) for one tree size. The latest is the largest size.</summary>
+public class LedgerCheckpoint
+{
+    public long Size { get; set; }
+
+    public required byte[] RootHash { get; set; }
+
+    /// <summary>The signed note, verbatim, with the log's and any witnesses' signatures.</summary>
+    public required string Note { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+}

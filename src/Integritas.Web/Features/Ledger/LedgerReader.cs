@@ -1,0 +1,77 @@
+using Integritas.Core.Ledger.Checkpoints;
+using Integritas.Core.Ledger.Merkle;
+using Integritas.Core.Ledger.Tiles;
+using Integritas.Core.Ledger.TlogProofs;
+using Integritas.Data;
+using Integritas.Data.Ledger;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integritas.Web.Features.Ledger;
+
+/// <summary>Reads the stored log: the latest checkpoint, tiles, entry bundles, and proofs built from tiles.</summary>
+public sealed class LedgerReader(IntegritasDbContext db, LedgerKeys keys)
+{
+    /// <summary>The latest signed checkpoint; for an empty log, a freshly signed size-0 checkpoint.</summary>
+    public async Task<(long Size, string Note)> LatestCheckpointAsync(CancellationToken ct)
+    {
+        var latest = await db.LedgerCheckpoints.AsNoTracking().OrderByDescending(c => c.Size).FirstOrDefaultAsync(ct);
+        return latest is null
+            ? (0, SignedCheckpoint.Sign(new Checkpoint(keys.Origin, 0, Rfc6962.EmptyRoot()), keys.Signer))
+            : (latest.Size, latest.Note);
+    }
+
+    /// <summary>The tile's bytes as the log of <paramref name="treeSize"/> serves it, or null when it does not exist (yet).</summary>
+    public async Task<byte[]?> TileAsync(TileId tile, ulong treeSize, CancellationToken ct)
+    {
+        if (tile.Kind == TileKind.Entries)
+        {
+            var first = (long)(tile.Index * TileMath.Width);
+            if ((ulong)first + (ulong)tile.Width > treeSize)
+            {
+                return null;
+            }
+
+            var entries = await db.LedgerEntries.AsNoTracking().Where(e => e.Index >= first && e.Index < first + tile.Width)
+                .OrderBy(e => e.Index).Select(e => e.Data).ToListAsync(ct);
+            return entries.Count == tile.Width ? EntryBundle.Encode(entries) : null;
+        }
+
+        var row = await db.LedgerTiles.AsNoTracking().SingleOrDefaultAsync(t => t.Level == tile.Level && t.Index == (long)tile.Index, ct);
+        return Slice(row, tile);
+    }
+
+    /// <summary>A tlog-proof file for entry <paramref name="index"/> against the latest checkpoint, or null if the entry is not in it.</summary>
+    public async Task<string?> ProofAsync(long index, CancellationToken ct)
+    {
+        var (size, note) = await LatestCheckpointAsync(ct);
+        if (index < 0 || index >= size)
+        {
+            return null;
+        }
+
+        var tiles = await db.LedgerTiles.AsNoTracking().ToDictionaryAsync(t => (t.Level, t.Index), ct);
+        var lookup = TileNodeLookup.Create((ulong)size, tile => Slice(tiles.GetValueOrDefault((tile.Level, (long)tile.Index)), tile)
+            ?? throw new InvalidDataException($"Tile {tile} is missing from the store."));
+        return new TlogProof((ulong)index, InclusionProof.Generate((ulong)index, (ulong)size, lookup), note).Format();
+    }
+
+    /// <summary>Rebuilds the sequencer's tree state for <paramref name="size"/> entries from the stored tiles.</summary>
+    public static CompactTree LoadTree(IntegritasDbContext db, ulong size)
+    {
+        if (size == 0)
+        {
+            return new CompactTree();
+        }
+
+        return CompactTree.FromLookup(size, TileNodeLookup.Create(size, tile =>
+            Slice(db.LedgerTiles.AsNoTracking().SingleOrDefault(t => t.Level == tile.Level && t.Index == (long)tile.Index), tile)
+            ?? throw new InvalidDataException($"Tile {tile} is missing from the store.")));
+    }
+
+    /// <summary>A full tile only when stored full; a partial tile of width W is the first W hashes of its stored row.</summary>
+    private static byte[]? Slice(LedgerTile? row, TileId tile)
+    {
+        var length = tile.Width * Rfc6962.HashSize;
+        return row is null || row.Hashes.Length < length ? null : row.Hashes.Length == length ? row.Hashes : row.Hashes[..length];
+    }
+}

@@ -1,0 +1,136 @@
+using System.Security.Cryptography;
+using Integritas.Core.Ledger.Checkpoints;
+using Integritas.Core.Ledger.Merkle;
+using Integritas.Core.Ledger.Tiles;
+using Integritas.Data;
+using Integritas.Data.Ledger;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integritas.Web.Features.Ledger;
+
+/// <summary>
+/// Integrates appended entries into the log: assigns their indices, stores them with the tile hashes they complete,
+/// and signs a new checkpoint — all in one transaction, so an append is acknowledged (its index returned) only once
+/// it is durable, and a failure leaves nothing half-written. Rows are only ever added, except that the rightmost
+/// tile of each level grows until it is full; full tiles never change.
+/// </summary>
+public sealed class LedgerSequencer(IServiceScopeFactory scopes, LedgerKeys keys, TimeProvider time) : IDisposable
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    // The tree after the last integration this process made; rebuilt from the tiles when another process appended.
+    private CompactTree? tree;
+
+    /// <summary>Appends the entries as one batch and returns their indices, once committed.</summary>
+    public async Task<IReadOnlyList<long>> AppendAsync(IReadOnlyList<byte[]> entries, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i] is null || entries[i].Length > EntryBundle.MaxEntrySize)
+            {
+                throw new ArgumentException($"Entry {i} is {entries[i]?.Length ?? 0} bytes; log entries hold at most {EntryBundle.MaxEntrySize} bytes (entry bundles store a 16-bit length).", nameof(entries));
+            }
+        }
+
+        if (entries.Count == 0)
+        {
+            return [];
+        }
+
+        await gate.WaitAsync(ct);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await IntegrateAsync(entries, ct);
+                }
+                catch (DbUpdateException) when (attempt < 3)
+                {
+                    // Another process integrated first (same index or checkpoint size): reload its tree and retry.
+                }
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<IReadOnlyList<long>> IntegrateAsync(IReadOnlyList<byte[]> entries, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IntegritasDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var size = (ulong)(await db.LedgerCheckpoints.MaxAsync(c => (long?)c.Size, ct) ?? 0);
+            if (tree is null || tree.Size != size)
+            {
+                tree = LedgerReader.LoadTree(db, size);
+            }
+
+            var completed = new List<(int Level, long Tile, int Position, byte[] Hash)>();
+            var now = time.GetUtcNow().UtcDateTime;
+            var indices = new long[entries.Count];
+            for (var i = 0; i < entries.Count; i++)
+            {
+                indices[i] = (long)tree.Size;
+                tree.Append(Rfc6962.LeafHash(entries[i]), (node, hash) =>
+                {
+                    // Tiles hold the hashes of tree levels 0, 8, 16…: tile level L, hash N·256+i at tree level 8L.
+                    if (node.Level % TileMath.Height == 0)
+                    {
+                        completed.Add((node.Level / TileMath.Height, (long)(node.Index / TileMath.Width), (int)(node.Index % TileMath.Width), hash));
+                    }
+                });
+                db.LedgerEntries.Add(new LedgerEntry { Index = indices[i], Data = entries[i], EntrySha256 = SHA256.HashData(entries[i]), IntegratedAtUtc = now });
+            }
+
+            foreach (var group in completed.GroupBy(c => (c.Level, c.Tile)))
+            {
+                var row = await db.LedgerTiles.SingleOrDefaultAsync(t => t.Level == group.Key.Level && t.Index == group.Key.Tile, ct);
+                var hashes = new List<byte>(row?.Hashes ?? []);
+                foreach (var (_, _, position, hash) in group.OrderBy(c => c.Position))
+                {
+                    if (position * Rfc6962.HashSize != hashes.Count)
+                    {
+                        throw new InvalidOperationException($"Tile {group.Key} would get hash {position} after {hashes.Count / Rfc6962.HashSize}: the stored tree is inconsistent.");
+                    }
+
+                    hashes.AddRange(hash);
+                }
+
+                if (row is null)
+                {
+                    db.LedgerTiles.Add(new LedgerTile { Level = group.Key.Level, Index = group.Key.Tile, Hashes = [.. hashes] });
+                }
+                else
+                {
+                    row.Hashes = [.. hashes];
+                }
+            }
+
+            var checkpoint = new Checkpoint(keys.Origin, tree.Size, tree.Root());
+            db.LedgerCheckpoints.Add(new LedgerCheckpoint
+            {
+                Size = (long)tree.Size,
+                RootHash = checkpoint.RootHash,
+                Note = SignedCheckpoint.Sign(checkpoint, keys.Signer),
+                CreatedAtUtc = now,
+            });
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return indices;
+        }
+        catch
+        {
+            tree = null;
+            throw;
+        }
+    }
+
+    public void Dispose() => gate.Dispose();
+}
