@@ -60,7 +60,64 @@ public static class LedgerCommands
     {
         var verify = new Command("verify", "Periksa bukti secara mandiri / Verify proofs independently");
         verify.Subcommands.Add(VerifyProof());
+        verify.Subcommands.Add(VerifyLog());
         return verify;
+    }
+
+    private static Command VerifyLog()
+    {
+        var url = new Argument<Uri>("url") { Description = "The portal's address, e.g. https://integritas.langkatkab.go.id" };
+        var vkey = new Option<string>("--vkey") { Description = "The log's verifier key string, or a file holding it", Required = true };
+        var since = new Option<FileInfo?>("--since") { Description = "A checkpoint seen before (file): the log must have only grown since" };
+        var save = new Option<FileInfo?>("--save") { Description = "Write the verified checkpoint here, for the next --since" };
+        var command = new Command("log", "Audit seluruh log dari luar / Audit the whole log from outside") { url, vkey, since, save };
+        command.SetAction(async (parse, ct) =>
+        {
+            var key = await ReadVerifierKeyAsync(parse.GetValue(vkey)!, parse.InvocationConfiguration.Error, ct);
+            if (key is null)
+            {
+                return 2;
+            }
+
+            var baseUrl = parse.GetValue(url)!;
+            using var http = new HttpClient { BaseAddress = new Uri(baseUrl.ToString().TrimEnd('/') + "/"), Timeout = TimeSpan.FromMinutes(2) };
+            var previous = parse.GetValue(since) is { } file ? await File.ReadAllTextAsync(file.FullName, ct) : null;
+            MonitorResult result;
+            try
+            {
+                result = await new LogMonitor(http, key).VerifyAsync(previous, ct);
+            }
+            catch (HttpRequestException e)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"Cannot reach {baseUrl}: {e.Message}");
+                return 2;
+            }
+
+            parse.InvocationConfiguration.Output.WriteLine(result.IsValid ? $"OK: {result.Message}" : $"FAILED: {result.Message}");
+            if (result.IsValid && parse.GetValue(save) is { } target && result.Checkpoint is not null)
+            {
+                await File.WriteAllTextAsync(target.FullName, result.Checkpoint, ct);
+            }
+
+            return result.IsValid ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static async Task<NoteVerifierKey?> ReadVerifierKeyAsync(string text, TextWriter error, CancellationToken ct)
+    {
+        if (File.Exists(text))
+        {
+            text = (await File.ReadAllTextAsync(text, ct)).Trim();
+        }
+
+        if (NoteVerifierKey.TryParse(text, out var key, out var keyError))
+        {
+            return key;
+        }
+
+        error.WriteLine($"Invalid verifier key: {keyError}");
+        return null;
     }
 
     private static Command KeyGen()
@@ -120,15 +177,9 @@ public static class LedgerCommands
         {
             var stdout = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            var keyText = parse.GetValue(vkey)!;
-            if (File.Exists(keyText))
+            var key = await ReadVerifierKeyAsync(parse.GetValue(vkey)!, error, ct);
+            if (key is null)
             {
-                keyText = (await File.ReadAllTextAsync(keyText, ct)).Trim();
-            }
-
-            if (!NoteVerifierKey.TryParse(keyText, out var key, out var keyError))
-            {
-                error.WriteLine($"Invalid verifier key: {keyError}");
                 return 2;
             }
 

@@ -101,6 +101,12 @@ public abstract class LedgerTests(IntegritasFactory factory) : FactoryTest(facto
         var response = await F.Client().GetAsync(url, Ct);
         Assert.True((int)response.StatusCode is >= 400 and < 500, $"{url}: {(int)response.StatusCode}");
     }
+}
+
+/// <summary>Entry size limits, on a database of their own (other classes count entries exactly).</summary>
+public abstract class LedgerLimitsTests(IntegritasFactory factory) : FactoryTest(factory)
+{
+    private static byte[] Entry(int i) => Encoding.UTF8.GetBytes($"{{\"v\":1,\"kind\":\"test\",\"n\":{i}}}");
 
     [Fact]
     public async Task Oversized_entries_are_refused_and_nothing_is_written()
@@ -113,6 +119,10 @@ public abstract class LedgerTests(IntegritasFactory factory) : FactoryTest(facto
         Assert.Equal(before, Assert.Single(largest));
     }
 }
+
+public sealed class SqliteLedgerLimitsTests(SqliteFactory factory) : LedgerLimitsTests(factory), IClassFixture<SqliteFactory>;
+
+public sealed class PostgresLedgerLimitsTests(PostgresFactory factory) : LedgerLimitsTests(factory), IClassFixture<PostgresFactory>;
 
 /// <summary>A log nobody has appended to yet (its own database).</summary>
 public abstract class EmptyLedgerTests(IntegritasFactory factory) : FactoryTest(factory)
