@@ -16,7 +16,53 @@ public static class LedgerCommands
         var ledger = new Command("ledger", "Log transparansi / The transparency log");
         ledger.Subcommands.Add(KeyGen());
         ledger.Subcommands.Add(Append());
+        ledger.Subcommands.Add(WitnessCommand());
         return ledger;
+    }
+
+    private static Command WitnessCommand()
+    {
+        var url = new Argument<Uri>("url") { Description = "The portal's address" };
+        var logKey = new Option<string>("--log-vkey") { Description = "The log's verifier key string, or a file holding it", Required = true };
+        var key = new Option<FileInfo>("--key") { Description = "This witness's private signer key file (from integritas ledger keygen)", Required = true };
+        var state = new Option<FileInfo>("--state") { Description = "File keeping the last checkpoint this witness signed (created on first use)", Required = true };
+        var command = new Command("witness", "Periksa konsistensi dan tanda tangani checkpoint sebagai saksi / Check consistency and cosign the latest checkpoint as a witness")
+        {
+            url, logKey, key, state,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var verifier = await ReadVerifierKeyAsync(parse.GetValue(logKey)!, error, ct);
+            var keyFile = parse.GetValue(key)!;
+            if (verifier is null || !keyFile.Exists)
+            {
+                error.WriteLine(verifier is null ? "" : $"No such key file: {keyFile.FullName}");
+                return 2;
+            }
+
+            if (!NoteSignerKey.TryParse((await File.ReadAllTextAsync(keyFile.FullName, ct)).Trim(), out var signer, out var keyError))
+            {
+                error.WriteLine($"Invalid witness key: {keyError}");
+                return 2;
+            }
+
+            using (signer)
+            {
+                var stateFile = parse.GetValue(state)!;
+                var last = stateFile.Exists ? await File.ReadAllTextAsync(stateFile.FullName, ct) : null;
+                using var http = new HttpClient { BaseAddress = new Uri(parse.GetValue(url)!.ToString().TrimEnd('/') + "/") };
+                var result = await new Witness(http, verifier, signer).CosignAsync(last, ct);
+                parse.InvocationConfiguration.Output.WriteLine(result.Cosigned ? $"OK: {result.Message}" : $"REFUSED: {result.Message}");
+                if (result.Cosigned)
+                {
+                    await File.WriteAllTextAsync(stateFile.FullName, result.Checkpoint, ct);
+                }
+
+                return result.Cosigned ? 0 : 1;
+            }
+        });
+        return command;
     }
 
     private static Command Append()

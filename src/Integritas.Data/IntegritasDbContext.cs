@@ -38,6 +38,8 @@ public class IntegritasDbContext(
 
     public DbSet<Ledger.LedgerCheckpoint> LedgerCheckpoints => Set<Ledger.LedgerCheckpoint>();
 
+    public DbSet<Ledger.LedgerCosignature> LedgerCosignatures => Set<Ledger.LedgerCosignature>();
+
     /// <summary>When false, per-row audit entries are skipped (bulk loads record one <see cref="AuditAction.Bulk"/> entry instead).</summary>
     public bool AuditEnabled { get; set; } = true;
 
@@ -179,6 +181,13 @@ public class IntegritasDbContext(
             e.HasKey(x => x.Size);
             e.Property(x => x.Size).ValueGeneratedNever();
             e.Property(x => x.RootHash).HasMaxLength(32);
+        });
+
+        builder.Entity<Ledger.LedgerCosignature>(e =>
+        {
+            e.HasKey(x => new { x.Size, x.KeyName, x.KeyId });
+            e.Property(x => x.KeyName).HasMaxLength(200);
+            e.Property(x => x.Line).HasMaxLength(400);
         });
 
         builder.Entity<AuditEntry>(e =>

@@ -39,3 +39,18 @@ public class LedgerCheckpoint
 
     public DateTime CreatedAtUtc { get; set; }
 }
+
+/// <summary>A witness's cosignature line on a stored checkpoint; served with the checkpoint.</summary>
+public class LedgerCosignature
+{
+    public long Size { get; set; }
+
+    public required string KeyName { get; set; }
+
+    public long KeyId { get; set; }
+
+    /// <summary>The signature line, verbatim (<c>— name base64\n</c>).</summary>
+    public required string Line { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+}

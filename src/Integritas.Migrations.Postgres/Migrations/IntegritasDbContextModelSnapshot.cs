@@ -178,6 +178,31 @@ namespace Integritas.Migrations.Postgres.Migrations
                     b.ToTable("LedgerCheckpoints");
                 });
 
+            modelBuilder.Entity("Integritas.Data.Ledger.LedgerCosignature", b =>
+                {
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("KeyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("KeyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Line")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Size", "KeyName", "KeyId");
+
+                    b.ToTable("LedgerCosignatures");
+                });
+
             modelBuilder.Entity("Integritas.Data.Ledger.LedgerEntry", b =>
                 {
                     b.Property<long>("Index")

@@ -171,6 +171,31 @@ namespace Integritas.Migrations.Sqlite.Migrations
                     b.ToTable("LedgerCheckpoints");
                 });
 
+            modelBuilder.Entity("Integritas.Data.Ledger.LedgerCosignature", b =>
+                {
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("KeyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Line")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Size", "KeyName", "KeyId");
+
+                    b.ToTable("LedgerCosignatures");
+                });
+
             modelBuilder.Entity("Integritas.Data.Ledger.LedgerEntry", b =>
                 {
                     b.Property<long>("Index")

@@ -170,6 +170,7 @@ public static class IntegritasHost
         app.MapLanguageSwitch();
         app.MapOrganisationApi();
         app.MapLedger();
+        app.MapLedgerWitnessing();
     }
 
     private static void MapLanguageSwitch(this WebApplication app) =>

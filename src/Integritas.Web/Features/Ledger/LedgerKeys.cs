@@ -20,6 +20,9 @@ public sealed class LedgerOptions
     /// A missing file is created with a new key on first use, so the embedded default works out of the box.
     /// </summary>
     public string? SignerKeyFile { get; set; }
+
+    /// <summary>Verifier keys of independent witnesses (a university, an NGO) whose cosignatures the log accepts and serves.</summary>
+    public string[] Witnesses { get; set; } = [];
 }
 
 /// <summary>The log's signing key, loaded once.</summary>
@@ -30,10 +33,14 @@ public sealed class LedgerKeys : IDisposable
     public LedgerKeys(IOptions<LedgerOptions> options, IOptions<IntegritasOptions> integritas, IHostEnvironment environment, ILogger<LedgerKeys> logger)
     {
         var o = options.Value;
+        Witnesses = [.. o.Witnesses.Select(NoteVerifierKey.Parse)];
         signer = new Lazy<NoteSignerKey>(() => Load(o, integritas.Value.ResolveDataDirectory(environment.ContentRootPath), logger));
     }
 
     public NoteSignerKey Signer => signer.Value;
+
+    /// <summary>The configured witnesses' verifier keys.</summary>
+    public IReadOnlyList<NoteVerifierKey> Witnesses { get; }
 
     public NoteVerifierKey Verifier => Signer.VerifierKey;
 

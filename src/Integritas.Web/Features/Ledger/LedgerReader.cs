@@ -15,9 +15,14 @@ public sealed class LedgerReader(IntegritasDbContext db, LedgerKeys keys)
     public async Task<(long Size, string Note)> LatestCheckpointAsync(CancellationToken ct)
     {
         var latest = await db.LedgerCheckpoints.AsNoTracking().OrderByDescending(c => c.Size).FirstOrDefaultAsync(ct);
-        return latest is null
-            ? (0, SignedCheckpoint.Sign(new Checkpoint(keys.Origin, 0, Rfc6962.EmptyRoot()), keys.Signer))
-            : (latest.Size, latest.Note);
+        if (latest is null)
+        {
+            return (0, SignedCheckpoint.Sign(new Checkpoint(keys.Origin, 0, Rfc6962.EmptyRoot()), keys.Signer));
+        }
+
+        // Witnesses' cosignatures follow the log's own signature line.
+        var cosignatures = await db.LedgerCosignatures.AsNoTracking().Where(c => c.Size == latest.Size).OrderBy(c => c.KeyName).Select(c => c.Line).ToListAsync(ct);
+        return (latest.Size, latest.Note + string.Concat(cosignatures));
     }
 
     /// <summary>The tile's bytes as the log of <paramref name="treeSize"/> serves it, or null when it does not exist (yet).</summary>
