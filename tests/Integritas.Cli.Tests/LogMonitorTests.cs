@@ -10,10 +10,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Integritas.Cli.Tests;
 
-/// <summary>The portal, with a log of its own, for the monitor to audit over HTTP.</summary>
-public sealed class LoggingPortal : WebApplicationFactory<Program>
+/// <summary>A portal on a temporary SQLite database of its own (no demo data), for the log tools to talk to over HTTP.</summary>
+public abstract class TemporaryPortal : WebApplicationFactory<Program>
 {
-    private readonly string data = Directory.CreateTempSubdirectory("integritas-monitor-").FullName;
+    private readonly string data = Directory.CreateTempSubdirectory("integritas-portal-").FullName;
+
+    /// <summary>The log's origin and any settings a test adds.</summary>
+    protected abstract IEnumerable<KeyValuePair<string, string>> Settings { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -21,7 +24,11 @@ public sealed class LoggingPortal : WebApplicationFactory<Program>
         builder.UseSetting("Integritas:DataDirectory", data);
         builder.UseSetting("Integritas:SeedDemoData", "false");
         builder.UseSetting("ConnectionStrings:Postgres", "");
-        builder.UseSetting("Integritas:Ledger:Origin", "monitor.test/ledger");
+        builder.UseSetting("Integritas:PublicPostPermitsPerMinute", "1000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public override async ValueTask DisposeAsync()
@@ -31,6 +38,12 @@ public sealed class LoggingPortal : WebApplicationFactory<Program>
         Directory.Delete(data, recursive: true);
         GC.SuppressFinalize(this);
     }
+}
+
+/// <summary>The portal, with a log of its own, for the monitor to audit over HTTP.</summary>
+public sealed class LoggingPortal : TemporaryPortal
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Integritas:Ledger:Origin", "monitor.test/ledger")];
 }
 
 /// <summary>Item 11 of the transparency-log issue: tampering with stored entries or tiles is detected and the index named.</summary>

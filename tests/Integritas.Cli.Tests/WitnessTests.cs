@@ -11,30 +11,20 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Integritas.Cli.Tests;
 
 /// <summary>A portal that accepts cosignatures from one witness (say, a university).</summary>
-public sealed class WitnessedPortal : WebApplicationFactory<Program>
+public sealed class WitnessedPortal : TemporaryPortal
 {
-    private readonly string data = Directory.CreateTempSubdirectory("integritas-witness-").FullName;
-
     public NoteSignerKey University { get; } = NoteSignerKey.Generate("saksi.usu.ac.id");
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("Integritas:DataDirectory", data);
-        builder.UseSetting("Integritas:SeedDemoData", "false");
-        builder.UseSetting("ConnectionStrings:Postgres", "");
-        builder.UseSetting("Integritas:PublicPostPermitsPerMinute", "1000");
-        builder.UseSetting("Integritas:Ledger:Origin", "witness.test/ledger");
-        builder.UseSetting("Integritas:Ledger:Witnesses:0", University.VerifierKey.ToString());
-    }
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+    [
+        new("Integritas:Ledger:Origin", "witness.test/ledger"),
+        new("Integritas:Ledger:Witnesses:0", University.VerifierKey.ToString()),
+    ];
 
     public override async ValueTask DisposeAsync()
     {
         University.Dispose();
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(data, recursive: true);
-        GC.SuppressFinalize(this);
     }
 }
 
