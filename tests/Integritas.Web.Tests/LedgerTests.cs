@@ -147,3 +147,38 @@ public sealed class PostgresEmptyLedgerTests(PostgresFactory factory) : EmptyLed
 public sealed class SqliteLedgerTests(SqliteFactory factory) : LedgerTests(factory), IClassFixture<SqliteFactory>;
 
 public sealed class PostgresLedgerTests(PostgresFactory factory) : LedgerTests(factory), IClassFixture<PostgresFactory>;
+
+/// <summary>Concurrent appends are committed together (group commit) without losing or duplicating an index.</summary>
+public abstract class LedgerConcurrencyTests(IntegritasFactory factory) : FactoryTest(factory)
+{
+    [Fact]
+    public async Task Concurrent_appends_get_distinct_contiguous_indices_in_fewer_checkpoints()
+    {
+        var sequencer = F.Services.GetRequiredService<LedgerSequencer>();
+        // All 40 calls are started before any is awaited, so they queue while the first batch is integrating.
+        var calls = Enumerable.Range(0, 40)
+            .Select(c => sequencer.AppendAsync([.. Enumerable.Range(0, 10).Select(i => Encoding.UTF8.GetBytes($"{{\"c\":{c},\"i\":{i}}}"))], Ct))
+            .ToList();
+        var results = await Task.WhenAll(calls);
+
+        var all = results.SelectMany(r => r).Order().ToList();
+        Assert.Equal(Enumerable.Range(0, 400).Select(i => (long)i), all);
+        Assert.All(results, r => Assert.Equal(Enumerable.Range((int)r[0], 10).Select(i => (long)i), r)); // each call's entries stay together
+        var checkpoints = await F.WithDbAsync(db => db.LedgerCheckpoints.CountAsync(Ct));
+        Assert.True(checkpoints < 40, $"{checkpoints} checkpoints for 40 concurrent calls: they were not batched");
+
+        // Every stored entry is the one its caller sent, at the index it was told.
+        var stored = await F.WithDbAsync(db => db.LedgerEntries.OrderBy(e => e.Index).Select(e => e.Data).ToListAsync(Ct));
+        for (var c = 0; c < 40; c++)
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                Assert.Equal($"{{\"c\":{c},\"i\":{i}}}", Encoding.UTF8.GetString(stored[(int)results[c][i]]));
+            }
+        }
+    }
+}
+
+public sealed class SqliteLedgerConcurrencyTests(SqliteFactory factory) : LedgerConcurrencyTests(factory), IClassFixture<SqliteFactory>;
+
+public sealed class PostgresLedgerConcurrencyTests(PostgresFactory factory) : LedgerConcurrencyTests(factory), IClassFixture<PostgresFactory>;

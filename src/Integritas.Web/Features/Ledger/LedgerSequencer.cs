@@ -21,7 +21,18 @@ public sealed class LedgerSequencer(IServiceScopeFactory scopes, LedgerKeys keys
     // The tree after the last integration this process made; rebuilt from the tiles when another process appended.
     private CompactTree? tree;
 
-    /// <summary>Appends the entries as one batch and returns their indices, once committed.</summary>
+    /// <summary>At most this many entries go into one integration (one transaction, one checkpoint).</summary>
+    public const int MaxBatchEntries = 4096;
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Pending> queue = new();
+
+    private sealed record Pending(IReadOnlyList<byte[]> Entries, TaskCompletionSource<IReadOnlyList<long>> Done);
+
+    /// <summary>
+    /// Appends the entries and returns their indices once committed. Concurrent callers are integrated together (group
+    /// commit): whoever gets the lock integrates everything queued so far, up to <see cref="MaxBatchEntries"/>, in one
+    /// transaction with one new checkpoint. An append whose caller gives up waiting may still be integrated.
+    /// </summary>
     public async Task<IReadOnlyList<long>> AppendAsync(IReadOnlyList<byte[]> entries, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(entries);
@@ -38,24 +49,72 @@ public sealed class LedgerSequencer(IServiceScopeFactory scopes, LedgerKeys keys
             return [];
         }
 
+        var pending = new Pending([.. entries], new TaskCompletionSource<IReadOnlyList<long>>(TaskCreationOptions.RunContinuationsAsynchronously));
+        queue.Enqueue(pending);
         await gate.WaitAsync(ct);
         try
         {
+            if (!pending.Done.Task.IsCompleted)
+            {
+                // Let callers that are starting right now queue up first: with an in-process database every step can
+                // complete synchronously, and without this yield each caller would commit alone.
+                await Task.Yield();
+                await IntegrateQueuedAsync(pending);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        return await pending.Done.Task;
+    }
+
+    /// <summary>Takes queued appends (always including <paramref name="own"/>) and integrates them as one batch.</summary>
+    private async Task IntegrateQueuedAsync(Pending own)
+    {
+        // The queue is first-in first-out and only the lock holder takes from it, so our own append is in it: take
+        // everything before it, then more while the batch stays within the cap.
+        var batch = new List<Pending>();
+        var count = 0;
+        var ownTaken = false;
+        while (queue.TryPeek(out var next) && !(ownTaken && count + next.Entries.Count > MaxBatchEntries) && queue.TryDequeue(out next))
+        {
+            batch.Add(next);
+            count += next.Entries.Count;
+            ownTaken |= ReferenceEquals(next, own);
+        }
+
+        try
+        {
+            // The integration is not cancelled with one caller: it carries other callers' entries too.
+            IReadOnlyList<long> indices;
             for (var attempt = 1; ; attempt++)
             {
                 try
                 {
-                    return await IntegrateAsync(entries, ct);
+                    indices = await IntegrateAsync([.. batch.SelectMany(p => p.Entries)], CancellationToken.None);
+                    break;
                 }
                 catch (DbUpdateException) when (attempt < 3)
                 {
                     // Another process integrated first (same index or checkpoint size): reload its tree and retry.
                 }
             }
+
+            var at = 0;
+            foreach (var p in batch)
+            {
+                p.Done.SetResult([.. indices.Skip(at).Take(p.Entries.Count)]);
+                at += p.Entries.Count;
+            }
         }
-        finally
+        catch (Exception e)
         {
-            gate.Release();
+            foreach (var p in batch)
+            {
+                p.Done.TrySetException(e);
+            }
         }
     }
 
