@@ -35,9 +35,14 @@ public static class LedgerCommands
             var error = parse.InvocationConfiguration.Error;
             var verifier = await ReadVerifierKeyAsync(parse.GetValue(logKey)!, error, ct);
             var keyFile = parse.GetValue(key)!;
-            if (verifier is null || !keyFile.Exists)
+            if (verifier is null)
             {
-                error.WriteLine(verifier is null ? "" : $"No such key file: {keyFile.FullName}");
+                return 2;
+            }
+
+            if (!keyFile.Exists)
+            {
+                error.WriteLine($"No such key file: {keyFile.FullName}");
                 return 2;
             }
 

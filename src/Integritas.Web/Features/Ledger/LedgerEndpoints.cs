@@ -36,8 +36,7 @@ public static class LedgerEndpoints
             return NotFound("Jalur tile tidak valid / Not a tile path");
         }
 
-        var (size, _) = await reader.LatestCheckpointAsync(ct);
-        var bytes = await reader.TileAsync(tile.Value, (ulong)size, ct);
+        var bytes = await reader.TileAsync(tile.Value, (ulong)await reader.LatestSizeAsync(ct), ct);
         if (bytes is null)
         {
             return NotFound("Tile belum ada / The tile does not exist (yet)");

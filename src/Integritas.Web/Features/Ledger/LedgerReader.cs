@@ -25,6 +25,10 @@ public sealed class LedgerReader(IntegritasDbContext db, LedgerKeys keys)
         return (latest.Size, latest.Note + string.Concat(cosignatures));
     }
 
+    /// <summary>The size of the latest checkpoint (0 for an empty log): all a tile request needs, without reading the note.</summary>
+    public async Task<long> LatestSizeAsync(CancellationToken ct) =>
+        await db.LedgerCheckpoints.MaxAsync(c => (long?)c.Size, ct) ?? 0;
+
     /// <summary>The tile's bytes as the log of <paramref name="treeSize"/> serves it, or null when it does not exist (yet).</summary>
     public async Task<byte[]?> TileAsync(TileId tile, ulong treeSize, CancellationToken ct)
     {
@@ -54,9 +58,8 @@ public sealed class LedgerReader(IntegritasDbContext db, LedgerKeys keys)
             return null;
         }
 
-        var tiles = await db.LedgerTiles.AsNoTracking().ToDictionaryAsync(t => (t.Level, t.Index), ct);
-        var lookup = TileNodeLookup.Create((ulong)size, tile => Slice(tiles.GetValueOrDefault((tile.Level, (long)tile.Index)), tile)
-            ?? throw new InvalidDataException($"Tile {tile} is missing from the store."));
+        // Only the few tiles on the proof's path are read (not the whole store), so memory stays flat as the log grows.
+        var lookup = TileNodeLookup.Create((ulong)size, StoredTiles(db));
         return new TlogProof((ulong)index, InclusionProof.Generate((ulong)index, (ulong)size, lookup), note).Format();
     }
 
@@ -68,10 +71,13 @@ public sealed class LedgerReader(IntegritasDbContext db, LedgerKeys keys)
             return new CompactTree();
         }
 
-        return CompactTree.FromLookup(size, TileNodeLookup.Create(size, tile =>
-            Slice(db.LedgerTiles.AsNoTracking().SingleOrDefault(t => t.Level == tile.Level && t.Index == (long)tile.Index), tile)
-            ?? throw new InvalidDataException($"Tile {tile} is missing from the store.")));
+        return CompactTree.FromLookup(size, TileNodeLookup.Create(size, StoredTiles(db)));
     }
+
+    /// <summary>Reads one stored tile as a tree of the lookup's size sees it (TileNodeLookup caches what it fetched).</summary>
+    private static Func<TileId, byte[]> StoredTiles(IntegritasDbContext db) => tile =>
+        Slice(db.LedgerTiles.AsNoTracking().SingleOrDefault(t => t.Level == tile.Level && t.Index == (long)tile.Index), tile)
+        ?? throw new InvalidDataException($"Tile {tile} is missing from the store.");
 
     /// <summary>A full tile only when stored full; a partial tile of width W is the first W hashes of its stored row.</summary>
     private static byte[]? Slice(LedgerTile? row, TileId tile)
