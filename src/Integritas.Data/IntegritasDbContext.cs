@@ -40,6 +40,14 @@ public class IntegritasDbContext(
 
     public DbSet<Ledger.LedgerCosignature> LedgerCosignatures => Set<Ledger.LedgerCosignature>();
 
+    public DbSet<Evidence.ConstructionPackage> ConstructionPackages => Set<Evidence.ConstructionPackage>();
+
+    public DbSet<Evidence.PackageMilestone> PackageMilestones => Set<Evidence.PackageMilestone>();
+
+    public DbSet<Evidence.PackageContractor> PackageContractors => Set<Evidence.PackageContractor>();
+
+    public DbSet<Evidence.EvidenceItem> EvidenceItems => Set<Evidence.EvidenceItem>();
+
     /// <summary>When false, per-row audit entries are skipped (bulk loads record one <see cref="AuditAction.Bulk"/> entry instead).</summary>
     public bool AuditEnabled { get; set; } = true;
 
@@ -188,6 +196,53 @@ public class IntegritasDbContext(
             e.HasKey(x => new { x.Size, x.KeyName, x.KeyId });
             e.Property(x => x.KeyName).HasMaxLength(200);
             e.Property(x => x.Line).HasMaxLength(400);
+        });
+
+        builder.Entity<Evidence.ConstructionPackage>(e =>
+        {
+            e.Property(p => p.Code).HasMaxLength(100);
+            e.Property(p => p.Name).HasMaxLength(300);
+            e.Property(p => p.Location).HasMaxLength(400);
+            e.Property(p => p.ContractorCompany).HasMaxLength(250);
+            e.Property(p => p.ContractValue).HasPrecision(18, 2);
+            e.HasIndex(p => p.Code).IsUnique();
+            e.HasIndex(p => p.OpdId);
+            e.HasOne(p => p.Opd).WithMany().HasForeignKey(p => p.OpdId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(p => p.Region).WithMany().HasForeignKey(p => p.RegionId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Evidence.PackageMilestone>(e =>
+        {
+            e.Property(m => m.Name).HasMaxLength(300);
+            e.Property(m => m.ProgressPercent).HasPrecision(5, 2);
+            e.HasIndex(m => new { m.PackageId, m.Sequence }).IsUnique();
+            e.HasOne(m => m.Package).WithMany(p => p.Milestones).HasForeignKey(m => m.PackageId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Evidence.PackageContractor>(e =>
+        {
+            e.HasKey(c => new { c.PackageId, c.UserId });
+            e.HasOne(c => c.Package).WithMany(p => p.Contractors).HasForeignKey(c => c.PackageId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Evidence.EvidenceItem>(e =>
+        {
+            e.Property(i => i.MediaSha256).HasMaxLength(64);
+            e.Property(i => i.MediaContentType).HasMaxLength(100);
+            e.Property(i => i.ThumbnailSha256).HasMaxLength(64);
+            e.Property(i => i.InvoiceSha256).HasMaxLength(64);
+            e.Property(i => i.InvoiceContentType).HasMaxLength(100);
+            e.Property(i => i.Caption).HasMaxLength(500);
+            e.Property(i => i.UploaderRole).HasMaxLength(50);
+            e.Property(i => i.ReviewNote).HasMaxLength(1000);
+            e.HasIndex(i => new { i.PackageId, i.CapturedAtUtc });
+            e.HasIndex(i => i.MediaSha256);
+            e.HasIndex(i => i.LedgerIndex).IsUnique();
+            e.HasOne(i => i.Package).WithMany().HasForeignKey(i => i.PackageId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(i => i.Milestone).WithMany().HasForeignKey(i => i.MilestoneId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(i => i.UploadedByUserId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(i => i.ReviewedByUserId).OnDelete(DeleteBehavior.SetNull);
         });
 
         builder.Entity<AuditEntry>(e =>

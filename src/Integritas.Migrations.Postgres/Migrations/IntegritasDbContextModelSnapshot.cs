@@ -69,6 +69,233 @@ namespace Integritas.Migrations.Postgres.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Integritas.Data.Evidence.ConstructionPackage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<decimal>("ContractValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("ContractorCompany")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<int>("GeofenceRadiusMeters")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("OpdId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("SiteLatitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("SiteLongitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateOnly>("WorkEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("WorkStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("OpdId");
+
+                    b.HasIndex("RegionId");
+
+                    b.ToTable("ConstructionPackages");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Evidence.EvidenceItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("CapturedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CapturedFrom")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("DistanceFromSiteMeters")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Flags")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InvoiceContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("InvoiceSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("InvoiceSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<long?>("LedgerIndex")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("LocationFrom")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("MediaContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("MediaSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("MediaSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("MilestoneId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PackageId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Review")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ThumbnailSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("UploaderRole")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LedgerIndex")
+                        .IsUnique();
+
+                    b.HasIndex("MediaSha256");
+
+                    b.HasIndex("MilestoneId");
+
+                    b.HasIndex("ReviewedByUserId");
+
+                    b.HasIndex("UploadedByUserId");
+
+                    b.HasIndex("PackageId", "CapturedAtUtc");
+
+                    b.ToTable("EvidenceItems");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Evidence.PackageContractor", b =>
+                {
+                    b.Property<int>("PackageId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("PackageId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PackageContractors");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Evidence.PackageMilestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("PackageId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("ProgressPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PackageId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("PackageMilestones");
+                });
+
             modelBuilder.Entity("Integritas.Data.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -588,6 +815,81 @@ namespace Integritas.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Integritas.Data.Evidence.ConstructionPackage", b =>
+                {
+                    b.HasOne("Integritas.Data.Organisation.Opd", "Opd")
+                        .WithMany()
+                        .HasForeignKey("OpdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Integritas.Data.Organisation.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Opd");
+
+                    b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Evidence.EvidenceItem", b =>
+                {
+                    b.HasOne("Integritas.Data.Evidence.PackageMilestone", "Milestone")
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Integritas.Data.Evidence.ConstructionPackage", "Package")
+                        .WithMany()
+                        .HasForeignKey("PackageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Integritas.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Integritas.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Milestone");
+
+                    b.Navigation("Package");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Evidence.PackageContractor", b =>
+                {
+                    b.HasOne("Integritas.Data.Evidence.ConstructionPackage", "Package")
+                        .WithMany("Contractors")
+                        .HasForeignKey("PackageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Integritas.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Package");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Evidence.PackageMilestone", b =>
+                {
+                    b.HasOne("Integritas.Data.Evidence.ConstructionPackage", "Package")
+                        .WithMany("Milestones")
+                        .HasForeignKey("PackageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Package");
+                });
+
             modelBuilder.Entity("Integritas.Data.Identity.UserOpdScope", b =>
                 {
                     b.HasOne("Integritas.Data.Organisation.Opd", "Opd")
@@ -735,6 +1037,13 @@ namespace Integritas.Migrations.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Integritas.Data.Evidence.ConstructionPackage", b =>
+                {
+                    b.Navigation("Contractors");
+
+                    b.Navigation("Milestones");
                 });
 
             modelBuilder.Entity("Integritas.Data.Identity.AppUser", b =>

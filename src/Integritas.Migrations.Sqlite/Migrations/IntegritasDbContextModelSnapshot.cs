@@ -62,6 +62,227 @@ namespace Integritas.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Integritas.Data.Evidence.ConstructionPackage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ContractValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContractorCompany")
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GeofenceRadiusMeters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OpdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("SiteLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("SiteLongitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly>("WorkEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WorkStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("OpdId");
+
+                    b.HasIndex("RegionId");
+
+                    b.ToTable("ConstructionPackages");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Evidence.EvidenceItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CapturedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CapturedFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("DistanceFromSiteMeters")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Flags")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvoiceContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvoiceSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InvoiceSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("LedgerIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LocationFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("MediaContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediaSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MediaSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MilestoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PackageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Review")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThumbnailSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploaderRole")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LedgerIndex")
+                        .IsUnique();
+
+                    b.HasIndex("MediaSha256");
+
+                    b.HasIndex("MilestoneId");
+
+                    b.HasIndex("ReviewedByUserId");
+
+                    b.HasIndex("UploadedByUserId");
+
+                    b.HasIndex("PackageId", "CapturedAtUtc");
+
+                    b.ToTable("EvidenceItems");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Evidence.PackageContractor", b =>
+                {
+                    b.Property<int>("PackageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PackageId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PackageContractors");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Evidence.PackageMilestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PackageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("ProgressPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PackageId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("PackageMilestones");
+                });
+
             modelBuilder.Entity("Integritas.Data.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -567,6 +788,81 @@ namespace Integritas.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Integritas.Data.Evidence.ConstructionPackage", b =>
+                {
+                    b.HasOne("Integritas.Data.Organisation.Opd", "Opd")
+                        .WithMany()
+                        .HasForeignKey("OpdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Integritas.Data.Organisation.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Opd");
+
+                    b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Evidence.EvidenceItem", b =>
+                {
+                    b.HasOne("Integritas.Data.Evidence.PackageMilestone", "Milestone")
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Integritas.Data.Evidence.ConstructionPackage", "Package")
+                        .WithMany()
+                        .HasForeignKey("PackageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Integritas.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Integritas.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Milestone");
+
+                    b.Navigation("Package");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Evidence.PackageContractor", b =>
+                {
+                    b.HasOne("Integritas.Data.Evidence.ConstructionPackage", "Package")
+                        .WithMany("Contractors")
+                        .HasForeignKey("PackageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Integritas.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Package");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Evidence.PackageMilestone", b =>
+                {
+                    b.HasOne("Integritas.Data.Evidence.ConstructionPackage", "Package")
+                        .WithMany("Milestones")
+                        .HasForeignKey("PackageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Package");
+                });
+
             modelBuilder.Entity("Integritas.Data.Identity.UserOpdScope", b =>
                 {
                     b.HasOne("Integritas.Data.Organisation.Opd", "Opd")
@@ -714,6 +1010,13 @@ namespace Integritas.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Integritas.Data.Evidence.ConstructionPackage", b =>
+                {
+                    b.Navigation("Contractors");
+
+                    b.Navigation("Milestones");
                 });
 
             modelBuilder.Entity("Integritas.Data.Identity.AppUser", b =>

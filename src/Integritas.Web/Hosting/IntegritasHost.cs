@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Integritas.Data;
 using Integritas.Data.Audit;
 using Integritas.Web.Features.Account;
+using Integritas.Web.Features.Evidence;
 using Integritas.Web.Features.Ledger;
 using Integritas.Web.Features.Organisation;
 using Microsoft.AspNetCore.DataProtection;
@@ -28,7 +29,17 @@ public static class IntegritasHost
             options.RootDirectory = "/Features";
             options.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Audit", Policies.ReadAudit);
+            options.Conventions.AuthorizePage("/Evidence/Upload", Policies.Staff);
+
+            // Evidence uploads may be videos: lift the request and form limits for that page only.
+            var evidence = builder.Configuration.GetSection(EvidenceOptions.Section).Get<EvidenceOptions>() ?? new();
+            options.Conventions.AddPageApplicationModelConvention("/Evidence/Upload", model =>
+            {
+                model.EndpointMetadata.Add(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(evidence.MaxRequestBytes));
+                model.Filters.Add(new Microsoft.AspNetCore.Mvc.RequestFormLimitsAttribute { MultipartBodyLengthLimit = evidence.MaxRequestBytes });
+            });
         });
+        builder.Services.AddHostedService<EvidenceLedgerRetry>();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Integritas API";
@@ -120,6 +131,11 @@ public static class IntegritasHost
         services.AddSingleton<Features.Ledger.LedgerKeys>();
         services.AddSingleton<Features.Ledger.LedgerSequencer>();
         services.AddScoped<Features.Ledger.LedgerReader>();
+        services.Configure<EvidenceOptions>(configuration.GetSection(EvidenceOptions.Section));
+        services.AddSingleton<Hosting.Storage.IBlobStore>(sp => new Hosting.Storage.FileSystemBlobStore(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<IntegritasOptions>>(), sp.GetRequiredService<IHostEnvironment>()));
+        services.AddScoped<EvidenceService>();
+        services.AddScoped<EvidenceIntegrity>();
     }
 
     private static void Configure(WebApplication app)
@@ -171,6 +187,7 @@ public static class IntegritasHost
         app.MapOrganisationApi();
         app.MapLedger();
         app.MapLedgerWitnessing();
+        app.MapEvidenceFiles();
     }
 
     private static void MapLanguageSwitch(this WebApplication app) =>

@@ -1,4 +1,7 @@
+using Integritas.Core.Evidence;
 using Integritas.Data.Audit;
+using Integritas.Data.Evidence;
+using Integritas.Data.Identity;
 using Integritas.Data.Organisation;
 
 namespace Integritas.Web.Hosting;
@@ -43,6 +46,52 @@ public static class Labels
         AuditAction.Bulk => T("Operasi massal", "Bulk operation"),
         _ => action.ToString(),
     };
+
+    public static string For(EvidenceKind kind) => kind switch
+    {
+        EvidenceKind.Photo => T("Foto", "Photo"),
+        EvidenceKind.Video => T("Video", "Video"),
+        EvidenceKind.Document => T("Dokumen", "Document"),
+        _ => kind.ToString(),
+    };
+
+    public static string For(ValueSource source) => source switch
+    {
+        ValueSource.Metadata => T("dari metadata berkas", "from the file's metadata"),
+        ValueSource.Form => T("diisi pengunggah", "typed by the uploader"),
+        _ => source.ToString(),
+    };
+
+    public static string For(EvidenceReview review) => review switch
+    {
+        EvidenceReview.Pending => T("Menunggu verifikasi", "Awaiting review"),
+        EvidenceReview.Accepted => T("Diterima", "Accepted"),
+        EvidenceReview.Rejected => T("Ditolak", "Rejected"),
+        _ => review.ToString(),
+    };
+
+    /// <summary>One label per flag set, in a fixed order.</summary>
+    public static IEnumerable<string> Flags(EvidenceFlags flags)
+    {
+        foreach (var flag in Enum.GetValues<EvidenceFlags>().Where(f => f != EvidenceFlags.None && flags.HasFlag(f)))
+        {
+            yield return flag switch
+            {
+                EvidenceFlags.OutsideGeofence => T("Di luar batas lokasi pekerjaan", "Outside the site's geofence"),
+                EvidenceFlags.BeforeWorkWindow => T("Sebelum masa pelaksanaan", "Before the work window"),
+                EvidenceFlags.AfterWorkWindow => T("Setelah masa pelaksanaan", "After the work window"),
+                EvidenceFlags.CapturedInFuture => T("Waktu pengambilan di masa depan", "Capture time in the future"),
+                EvidenceFlags.TimeFromForm => T("Waktu diisi manual (tidak ada di berkas)", "Time typed by hand (none in the file)"),
+                EvidenceFlags.LocationFromForm => T("Lokasi diisi manual (tidak ada GPS di berkas)", "Location typed by hand (no GPS in the file)"),
+                EvidenceFlags.FormDisagreesWithMetadata => T("Isian berbeda dengan metadata berkas", "Typed values differ from the file's metadata"),
+                _ => flag.ToString(),
+            };
+        }
+    }
+
+    /// <summary>A role's label by its stable name; unknown names are shown as they are.</summary>
+    public static string ForRole(string? name) =>
+        Roles.All.FirstOrDefault(r => r.Name == name) is { } role ? T(role.LabelId, role.LabelEn) : name ?? "";
 
     /// <summary>The label of an OPD kind given by its enum name (as the read models carry it); unknown names are shown as they are.</summary>
     public static string ForOpdKind(string? name) => Parse<OpdKind>(name) is { } kind ? For(kind) : name ?? "";
