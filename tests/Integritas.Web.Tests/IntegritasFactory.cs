@@ -139,3 +139,13 @@ public sealed record TestUser(string Id, string UserName, string Password, strin
 public sealed class SqliteFactory() : IntegritasFactory(Provider.Sqlite);
 
 public sealed class PostgresFactory() : IntegritasFactory(Provider.Postgres);
+
+/// <summary>The demo regency without demo evidence: the transparency log starts empty, for tests that count its entries.</summary>
+public class EmptyLogFactory(Provider provider) : IntegritasFactory(provider)
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Integritas:Evidence:SeedDemoEvidence", "false")];
+}
+
+public sealed class SqliteEmptyLogFactory() : EmptyLogFactory(Provider.Sqlite);
+
+public sealed class PostgresEmptyLogFactory() : EmptyLogFactory(Provider.Postgres);

@@ -120,9 +120,9 @@ public abstract class LedgerLimitsTests(IntegritasFactory factory) : FactoryTest
     }
 }
 
-public sealed class SqliteLedgerLimitsTests(SqliteFactory factory) : LedgerLimitsTests(factory), IClassFixture<SqliteFactory>;
+public sealed class SqliteLedgerLimitsTests(SqliteEmptyLogFactory factory) : LedgerLimitsTests(factory), IClassFixture<SqliteEmptyLogFactory>;
 
-public sealed class PostgresLedgerLimitsTests(PostgresFactory factory) : LedgerLimitsTests(factory), IClassFixture<PostgresFactory>;
+public sealed class PostgresLedgerLimitsTests(PostgresEmptyLogFactory factory) : LedgerLimitsTests(factory), IClassFixture<PostgresEmptyLogFactory>;
 
 /// <summary>A log nobody has appended to yet (its own database).</summary>
 public abstract class EmptyLedgerTests(IntegritasFactory factory) : FactoryTest(factory)
@@ -140,13 +140,13 @@ public abstract class EmptyLedgerTests(IntegritasFactory factory) : FactoryTest(
     }
 }
 
-public sealed class SqliteEmptyLedgerTests(SqliteFactory factory) : EmptyLedgerTests(factory), IClassFixture<SqliteFactory>;
+public sealed class SqliteEmptyLedgerTests(SqliteEmptyLogFactory factory) : EmptyLedgerTests(factory), IClassFixture<SqliteEmptyLogFactory>;
 
-public sealed class PostgresEmptyLedgerTests(PostgresFactory factory) : EmptyLedgerTests(factory), IClassFixture<PostgresFactory>;
+public sealed class PostgresEmptyLedgerTests(PostgresEmptyLogFactory factory) : EmptyLedgerTests(factory), IClassFixture<PostgresEmptyLogFactory>;
 
-public sealed class SqliteLedgerTests(SqliteFactory factory) : LedgerTests(factory), IClassFixture<SqliteFactory>;
+public sealed class SqliteLedgerTests(SqliteEmptyLogFactory factory) : LedgerTests(factory), IClassFixture<SqliteEmptyLogFactory>;
 
-public sealed class PostgresLedgerTests(PostgresFactory factory) : LedgerTests(factory), IClassFixture<PostgresFactory>;
+public sealed class PostgresLedgerTests(PostgresEmptyLogFactory factory) : LedgerTests(factory), IClassFixture<PostgresEmptyLogFactory>;
 
 /// <summary>Concurrent appends are committed together (group commit) without losing or duplicating an index.</summary>
 public abstract class LedgerConcurrencyTests(IntegritasFactory factory) : FactoryTest(factory)
@@ -179,6 +179,6 @@ public abstract class LedgerConcurrencyTests(IntegritasFactory factory) : Factor
     }
 }
 
-public sealed class SqliteLedgerConcurrencyTests(SqliteFactory factory) : LedgerConcurrencyTests(factory), IClassFixture<SqliteFactory>;
+public sealed class SqliteLedgerConcurrencyTests(SqliteEmptyLogFactory factory) : LedgerConcurrencyTests(factory), IClassFixture<SqliteEmptyLogFactory>;
 
-public sealed class PostgresLedgerConcurrencyTests(PostgresFactory factory) : LedgerConcurrencyTests(factory), IClassFixture<PostgresFactory>;
+public sealed class PostgresLedgerConcurrencyTests(PostgresEmptyLogFactory factory) : LedgerConcurrencyTests(factory), IClassFixture<PostgresEmptyLogFactory>;

@@ -79,8 +79,11 @@ public static class DatabaseSetup
             var summary = await DemoRegencyGenerator.LoadAsync(db, 1, ct);
             logger.LogInformation("Loaded the demo regency: {Regions} regions, {Opds} OPD, {Units} service units, {Officials} officials.",
                 summary.Regions, summary.Opds, summary.ServiceUnits, summary.Officials);
-            var evidence = await Features.Evidence.EvidenceDemo.LoadAsync(scope.ServiceProvider, ct);
-            logger.LogInformation("Loaded {Evidence} demo evidence items, recorded in the transparency log.", evidence);
+            if (services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Features.Evidence.EvidenceOptions>>().Value.SeedDemoEvidence)
+            {
+                var evidence = await Features.Evidence.EvidenceDemo.LoadAsync(scope.ServiceProvider, ct);
+                logger.LogInformation("Loaded {Evidence} demo evidence items, recorded in the transparency log.", evidence);
+            }
         }
 
         return true;

@@ -30,6 +30,8 @@ public static class IntegritasHost
             options.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Audit", Policies.ReadAudit);
             options.Conventions.AuthorizePage("/Evidence/Upload", Policies.Staff);
+            options.Conventions.AuthorizePage("/Evidence/PackageEdit", Policies.Staff);
+            options.Conventions.AddPageRoute("/Evidence/PackageEdit", "/admin/paket/baru");
 
             // Evidence uploads may be videos: lift the request and form limits for that page only.
             var evidence = builder.Configuration.GetSection(EvidenceOptions.Section).Get<EvidenceOptions>() ?? new();

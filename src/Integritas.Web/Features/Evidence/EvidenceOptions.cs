@@ -5,6 +5,9 @@ public sealed class EvidenceOptions
 {
     public const string Section = "Integritas:Evidence";
 
+    /// <summary>Whether loading the demo regency also uploads demo evidence (and so appends to the transparency log).</summary>
+    public bool SeedDemoEvidence { get; set; } = true;
+
     public long MaxVideoBytes { get; set; } = 200L * 1024 * 1024;
 
     public long MaxImageBytes { get; set; } = 20L * 1024 * 1024;

@@ -25,6 +25,9 @@ public sealed class PackageModel(IntegritasDbContext db, EvidenceIntegrity integ
 
     public bool CanReview { get; private set; }
 
+    /// <summary>Administrators, and operators of the package's OPD.</summary>
+    public bool CanManage { get; private set; }
+
     public bool CanSeeInvoices { get; private set; }
 
     public int BrokenCount => Integrity.Values.Count(s => s.State == IntegrityState.Broken);
@@ -114,6 +117,7 @@ public sealed class PackageModel(IntegritasDbContext db, EvidenceIntegrity integ
         CanUpload = userId is not null && User.IsInRole(Roles.Contractor) &&
             await db.PackageContractors.AnyAsync(c => c.PackageId == package.Id && c.UserId == userId, ct);
         CanReview = User.IsInRole(Roles.Verifier);
+        CanManage = User.IsInRole(Roles.Admin) || (User.IsInRole(Roles.OpdOperator) && (await authorization.AuthorizeAsync(User, package.OpdId, Account.Policies.EditOpd)).Succeeded);
         CanSeeInvoices = await EvidenceFiles.MaySeeInvoicesAsync(User, db, authorization, package.Id, package.OpdId, ct);
 
         MapJson = JsonSerializer.Serialize(new

@@ -19,10 +19,11 @@
   }
 
   var site = L.latLng(data.site.lat, data.site.lon);
-  var fence = L.circle(site, { radius: data.site.radius, color: '#0b5394', weight: 2, fillOpacity: 0.08 }).addTo(map);
+  L.circle(site, { radius: data.site.radius, color: '#0b5394', weight: 2, fillOpacity: 0.08 }).addTo(map);
   L.circleMarker(site, { radius: 5, color: '#0b5394', fillOpacity: 1 }).addTo(map).bindTooltip(data.site.name);
 
-  var bounds = fence.getBounds();
+  // The geofence's own bounds (a circle only knows them once the map has a view).
+  var bounds = site.toBounds(data.site.radius * 2);
   (data.pins || []).forEach(function (pin) {
     var point = L.latLng(pin.lat, pin.lon);
     var marker = L.circleMarker(point, {
