@@ -264,7 +264,7 @@ public abstract class LedgerSharedStoreTests(IntegritasFactory factory) : Factor
     [Fact]
     public async Task A_second_process_appending_in_between_is_picked_up_and_nothing_collides()
     {
-        using var other = new LedgerSequencer(F.Services.GetRequiredService<IServiceScopeFactory>(), F.Services.GetRequiredService<LedgerKeys>(), TimeProvider.System);
+        using var other = new LedgerSequencer(F.Services.GetRequiredService<IServiceScopeFactory>(), F.Services.GetRequiredService<LedgerKeys>(), F.Services.GetRequiredService<LedgerProofCache>(), TimeProvider.System);
         var ours = F.Services.GetRequiredService<LedgerSequencer>();
         // The other test of this class may have appended first: indices continue from what is stored.
         var before = await F.WithDbAsync(db => db.LedgerEntries.OrderBy(e => e.Index).Select(e => e.Data).ToListAsync(Ct));
@@ -276,6 +276,31 @@ public abstract class LedgerSharedStoreTests(IntegritasFactory factory) : Factor
 
         var root = await F.WithDbAsync(db => db.LedgerCheckpoints.OrderByDescending(c => c.Size).Select(c => c.RootHash).FirstAsync(Ct));
         Assert.Equal(new InMemoryTree([.. before.Concat(entries).Select(e => Rfc6962.LeafHash(e))]).Root((ulong)(start + 900)), root);
+    }
+
+    [Fact]
+    public async Task Proofs_from_cached_tiles_stay_valid_as_the_log_grows()
+    {
+        var sequencer = F.Services.GetRequiredService<LedgerSequencer>();
+        var vkey = F.Services.GetRequiredService<LedgerKeys>().Verifier;
+        var client = F.Client();
+        var existing = await F.WithDbAsync(db => db.LedgerEntries.CountAsync(Ct));
+        var entries = Enumerable.Range(existing, 700).Select(i => Encoding.UTF8.GetBytes($"{{\"v\":1,\"kind\":\"grow\",\"n\":{i}}}")).ToList();
+        var first = existing;
+        foreach (var batch in new[] { 300, 5, 395 })
+        {
+            // Each append is visible to the next proof at once (this process's commits refresh the cached checkpoint),
+            // and proofs made at the earlier size (cached partial tiles) do not leak into proofs at the new size.
+            await sequencer.AppendAsync(entries.GetRange(first - existing, batch), Ct);
+            first += batch;
+            foreach (var index in new[] { existing, first - 1, existing + ((first - existing) / 2) })
+            {
+                var proof = await client.GetByteArrayAsync($"/ledger/proof/{index}", Ct);
+                var verified = TlogProofVerification.Verify(proof, entries[index - existing], vkey);
+                Assert.True(verified.IsValid, $"{index} at {first}: {verified.Message}");
+                Assert.Contains($"\n{first}\n", System.Text.Encoding.UTF8.GetString(proof), StringComparison.Ordinal);
+            }
+        }
     }
 
     [Fact]

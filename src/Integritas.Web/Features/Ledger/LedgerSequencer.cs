@@ -14,7 +14,7 @@ namespace Integritas.Web.Features.Ledger;
 /// it is durable, and a failure leaves nothing half-written. Rows are only ever added, except that the rightmost
 /// tile of each level grows until it is full; full tiles never change.
 /// </summary>
-public sealed class LedgerSequencer(IServiceScopeFactory scopes, LedgerKeys keys, TimeProvider time) : IDisposable
+public sealed class LedgerSequencer(IServiceScopeFactory scopes, LedgerKeys keys, LedgerProofCache cache, TimeProvider time) : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
 
@@ -186,6 +186,7 @@ public sealed class LedgerSequencer(IServiceScopeFactory scopes, LedgerKeys keys
                 CreatedAtUtc = now,
             }, ct);
             await transaction.CommitAsync(ct);
+            cache.InvalidateCheckpoint();
             return indices;
         }
         catch
