@@ -182,3 +182,144 @@ public abstract class LedgerConcurrencyTests(IntegritasFactory factory) : Factor
 public sealed class SqliteLedgerConcurrencyTests(SqliteEmptyLogFactory factory) : LedgerConcurrencyTests(factory), IClassFixture<SqliteEmptyLogFactory>;
 
 public sealed class PostgresLedgerConcurrencyTests(PostgresEmptyLogFactory factory) : LedgerConcurrencyTests(factory), IClassFixture<PostgresEmptyLogFactory>;
+
+/// <summary>
+/// Batches far larger than a tile, written by the bulk path (COPY on PostgreSQL, a reused insert on SQLite): every
+/// stored entry, tile and the checkpoint's root must be exactly what Core's in-memory tree computes.
+/// </summary>
+public abstract class LedgerBulkTests(IntegritasFactory factory) : FactoryTest(factory)
+{
+    private static byte[] Entry(int i) => Encoding.UTF8.GetBytes($"{{\"v\":1,\"kind\":\"bulk\",\"n\":{i}}}");
+
+    [Fact]
+    public async Task Large_batches_spanning_many_tiles_store_the_tree_core_computes()
+    {
+        var sequencer = F.Services.GetRequiredService<LedgerSequencer>();
+        // 100, then one call past a level-1 tile (65,536 entries: a level-2 hash appears), then one more partial batch.
+        var sizes = new[] { 100, 66_000, 1_234 };
+        var entries = Enumerable.Range(0, sizes.Sum()).Select(Entry).ToList();
+        var done = 0;
+        foreach (var size in sizes)
+        {
+            var indices = await sequencer.AppendAsync(entries.GetRange(done, size), Ct);
+            Assert.Equal(Enumerable.Range(done, size).Select(i => (long)i), indices);
+            done += size;
+        }
+
+        var tree = new InMemoryTree([.. entries.Select(e => Rfc6962.LeafHash(e))]);
+        var total = (ulong)entries.Count;
+        var checkpoint = await F.WithDbAsync(db => db.LedgerCheckpoints.OrderByDescending(c => c.Size).FirstAsync(Ct));
+        Assert.Equal((long)total, checkpoint.Size);
+        Assert.Equal(tree.Root(total), checkpoint.RootHash);
+        Assert.Equal(sizes.Length, await F.WithDbAsync(db => db.LedgerCheckpoints.CountAsync(Ct)));
+
+        // Every tile row holds exactly the complete nodes of its level, in order.
+        var tiles = await F.WithDbAsync(db => db.LedgerTiles.AsNoTracking().ToListAsync(Ct));
+        for (var level = 0; level < 3; level++)
+        {
+            var nodes = TreeMath.ShiftRight(total, TileMath.Height * level);
+            var expectedTiles = (long)((nodes + TileMath.Width - 1) / TileMath.Width);
+            var stored = tiles.Where(t => t.Level == level).OrderBy(t => t.Index).ToList();
+            Assert.Equal(Enumerable.Range(0, (int)expectedTiles).Select(i => (long)i), stored.Select(t => t.Index));
+            foreach (var tile in stored)
+            {
+                var width = (int)Math.Min(TileMath.Width, nodes - ((ulong)tile.Index * TileMath.Width));
+                var expected = Enumerable.Range(0, width)
+                    .SelectMany(i => tree.Node(TileMath.NodeOf(level, (ulong)tile.Index, i))).ToArray();
+                Assert.Equal(expected, tile.Hashes);
+            }
+        }
+
+        Assert.DoesNotContain(tiles, t => t.Level >= 3);
+
+        // Entries are stored verbatim with their SHA-256, and proofs from the stored tiles verify.
+        var sample = await F.WithDbAsync(db => db.LedgerEntries.AsNoTracking().Where(e => e.Index % 997 == 0).OrderBy(e => e.Index).ToListAsync(Ct));
+        Assert.Equal((entries.Count + 996) / 997, sample.Count);
+        Assert.All(sample, e =>
+        {
+            Assert.Equal(entries[(int)e.Index], e.Data);
+            Assert.Equal(SHA256.HashData(entries[(int)e.Index]), e.EntrySha256);
+        });
+
+        var vkey = F.Services.GetRequiredService<LedgerKeys>().Verifier;
+        foreach (var index in new[] { 0, 255, 256, 65_535, 65_536, 66_099, entries.Count - 1 })
+        {
+            var proof = await F.Client().GetByteArrayAsync($"/ledger/proof/{index}", Ct);
+            var verified = TlogProofVerification.Verify(proof, entries[index], vkey);
+            Assert.True(verified.IsValid, $"{index}: {verified.Message}");
+        }
+    }
+}
+
+public sealed class SqliteLedgerBulkTests(SqliteEmptyLogFactory factory) : LedgerBulkTests(factory), IClassFixture<SqliteEmptyLogFactory>;
+
+public sealed class PostgresLedgerBulkTests(PostgresEmptyLogFactory factory) : LedgerBulkTests(factory), IClassFixture<PostgresEmptyLogFactory>;
+
+/// <summary>Two sequencers on one database stand for two processes: each notices the other's appends.</summary>
+public abstract class LedgerSharedStoreTests(IntegritasFactory factory) : FactoryTest(factory)
+{
+    private static List<byte[]> Entries(int from, int count) =>
+        [.. Enumerable.Range(from, count).Select(i => Encoding.UTF8.GetBytes($"{{\"v\":1,\"kind\":\"shared\",\"n\":{i}}}"))];
+
+    [Fact]
+    public async Task A_second_process_appending_in_between_is_picked_up_and_nothing_collides()
+    {
+        using var other = new LedgerSequencer(F.Services.GetRequiredService<IServiceScopeFactory>(), F.Services.GetRequiredService<LedgerKeys>(), F.Services.GetRequiredService<LedgerProofCache>(), TimeProvider.System);
+        var ours = F.Services.GetRequiredService<LedgerSequencer>();
+        // The other test of this class may have appended first: indices continue from what is stored.
+        var before = await F.WithDbAsync(db => db.LedgerEntries.OrderBy(e => e.Index).Select(e => e.Data).ToListAsync(Ct));
+        var start = before.Count;
+        var entries = Entries(0, 900);
+        Assert.Equal(Enumerable.Range(start, 300).Select(i => (long)i), await ours.AppendAsync(entries[..300], Ct));
+        Assert.Equal(Enumerable.Range(start + 300, 300).Select(i => (long)i), await other.AppendAsync(entries[300..600], Ct));
+        Assert.Equal(Enumerable.Range(start + 600, 300).Select(i => (long)i), await ours.AppendAsync(entries[600..], Ct));
+
+        var root = await F.WithDbAsync(db => db.LedgerCheckpoints.OrderByDescending(c => c.Size).Select(c => c.RootHash).FirstAsync(Ct));
+        Assert.Equal(new InMemoryTree([.. before.Concat(entries).Select(e => Rfc6962.LeafHash(e))]).Root((ulong)(start + 900)), root);
+    }
+
+    [Fact]
+    public async Task Proofs_from_cached_tiles_stay_valid_as_the_log_grows()
+    {
+        var sequencer = F.Services.GetRequiredService<LedgerSequencer>();
+        var vkey = F.Services.GetRequiredService<LedgerKeys>().Verifier;
+        var client = F.Client();
+        var existing = await F.WithDbAsync(db => db.LedgerEntries.CountAsync(Ct));
+        var entries = Enumerable.Range(existing, 700).Select(i => Encoding.UTF8.GetBytes($"{{\"v\":1,\"kind\":\"grow\",\"n\":{i}}}")).ToList();
+        var first = existing;
+        foreach (var batch in new[] { 300, 5, 395 })
+        {
+            // Each append is visible to the next proof at once (this process's commits refresh the cached checkpoint),
+            // and proofs made at the earlier size (cached partial tiles) do not leak into proofs at the new size.
+            await sequencer.AppendAsync(entries.GetRange(first - existing, batch), Ct);
+            first += batch;
+            foreach (var index in new[] { existing, first - 1, existing + ((first - existing) / 2) })
+            {
+                var proof = await client.GetByteArrayAsync($"/ledger/proof/{index}", Ct);
+                var verified = TlogProofVerification.Verify(proof, entries[index - existing], vkey);
+                Assert.True(verified.IsValid, $"{index} at {first}: {verified.Message}");
+                Assert.Contains($"\n{first}\n", System.Text.Encoding.UTF8.GetString(proof), StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_row_another_writer_stored_first_is_reported_as_a_unique_violation_and_rolled_back()
+    {
+        await F.Services.GetRequiredService<LedgerSequencer>().AppendAsync(Entries(10_000, 3), Ct);
+        var caught = await F.WithDbAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+            var writer = LedgerRowWriter.For(db);
+            var existing = await db.LedgerCheckpoints.AsNoTracking().OrderBy(c => c.Size).FirstAsync(Ct);
+            return await Record.ExceptionAsync(() => writer.InsertCheckpointAsync(existing, Ct));
+        });
+        Assert.NotNull(caught);
+        Assert.True(LedgerRowWriter.IsUniqueViolation(caught), caught.ToString());
+        Assert.False(LedgerRowWriter.IsUniqueViolation(new InvalidOperationException()));
+    }
+}
+
+public sealed class SqliteLedgerSharedStoreTests(SqliteFactory factory) : LedgerSharedStoreTests(factory), IClassFixture<SqliteFactory>;
+
+public sealed class PostgresLedgerSharedStoreTests(PostgresFactory factory) : LedgerSharedStoreTests(factory), IClassFixture<PostgresFactory>;

@@ -131,6 +131,7 @@ public static class IntegritasHost
         services.AddScoped<OrganisationImporter>();
         services.Configure<Features.Ledger.LedgerOptions>(configuration.GetSection(Features.Ledger.LedgerOptions.Section));
         services.AddSingleton<Features.Ledger.LedgerKeys>();
+        services.AddSingleton<Features.Ledger.LedgerProofCache>();
         services.AddSingleton<Features.Ledger.LedgerSequencer>();
         services.AddScoped<Features.Ledger.LedgerReader>();
         services.Configure<EvidenceOptions>(configuration.GetSection(EvidenceOptions.Section));

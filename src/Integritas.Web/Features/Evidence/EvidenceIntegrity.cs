@@ -96,7 +96,7 @@ public sealed class EvidenceIntegrity(IntegritasDbContext db, IBlobStore blobs, 
         string? proof;
         try
         {
-            proof = await ledger.ProofAsync(index, ct);
+            proof = await ledger.ProofFromStoreAsync(index, ct);
         }
         catch (InvalidDataException e)
         {

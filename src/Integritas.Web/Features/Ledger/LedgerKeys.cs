@@ -23,6 +23,15 @@ public sealed class LedgerOptions
 
     /// <summary>Verifier keys of independent witnesses (a university, an NGO) whose cosignatures the log accepts and serves.</summary>
     public string[] Witnesses { get; set; } = [];
+
+    /// <summary>
+    /// Memory for the tiles proofs are built from (see <see cref="LedgerProofCache"/>), in MiB: a full tile with its
+    /// inner subtrees takes 16 KiB, so 64 MiB keeps about 4,000 tiles, the level-0 tiles of a million entries.
+    /// </summary>
+    public int ProofCacheMegabytes { get; set; } = 64;
+
+    /// <summary>How long proofs may be served against a cached latest checkpoint when another process appends (this process's own appends refresh it at once).</summary>
+    public int CheckpointCacheMilliseconds { get; set; } = 1000;
 }
 
 /// <summary>The log's signing key, loaded once.</summary>

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Integritas.Web.Features.Ledger;
 
 /// <summary>Reads the stored log: the latest checkpoint, tiles, entry bundles, and proofs built from tiles.</summary>
-public sealed class LedgerReader(IntegritasDbContext db, LedgerKeys keys)
+public sealed class LedgerReader(IntegritasDbContext db, LedgerKeys keys, LedgerProofCache cache)
 {
     /// <summary>The latest signed checkpoint; for an empty log, a freshly signed size-0 checkpoint.</summary>
     public async Task<(long Size, string Note)> LatestCheckpointAsync(CancellationToken ct)
@@ -49,18 +49,68 @@ public sealed class LedgerReader(IntegritasDbContext db, LedgerKeys keys)
         return Slice(row, tile);
     }
 
-    /// <summary>A tlog-proof file for entry <paramref name="index"/> against the latest checkpoint, or null if the entry is not in it.</summary>
-    public async Task<string?> ProofAsync(long index, CancellationToken ct)
+    /// <summary>
+    /// A tlog-proof file for entry <paramref name="index"/> against the latest checkpoint, or null if the entry is not in
+    /// it. The checkpoint and the tiles on the proof's path come from <see cref="LedgerProofCache"/>; only the tiles it
+    /// lacks are read, each once, so memory stays flat as the log grows and a warm proof needs no database at all.
+    /// </summary>
+    public Task<string?> ProofAsync(long index, CancellationToken ct) => ProofAsync(index, fromStore: false, ct);
+
+    /// <summary>
+    /// As <see cref="ProofAsync(long, CancellationToken)"/> but from the database alone, bypassing the cache: for integrity
+    /// checks, which must see a tile or checkpoint changed in the store even while the cache still holds the original.
+    /// </summary>
+    public Task<string?> ProofFromStoreAsync(long index, CancellationToken ct) => ProofAsync(index, fromStore: true, ct);
+
+    private async Task<string?> ProofAsync(long index, bool fromStore, CancellationToken ct)
     {
-        var (size, note) = await LatestCheckpointAsync(ct);
+        var (size, note) = fromStore ? await LatestCheckpointAsync(ct) : await cache.LatestCheckpointAsync(() => LatestCheckpointAsync(ct));
         if (index < 0 || index >= size)
         {
             return null;
         }
 
-        // Only the few tiles on the proof's path are read (not the whole store), so memory stays flat as the log grows.
-        var lookup = TileNodeLookup.Create((ulong)size, StoredTiles(db));
-        return new TlogProof((ulong)index, InclusionProof.Generate((ulong)index, (ulong)size, lookup), note).Format();
+        // The proof's nodes are known before any hash is read: fetch the tiles they live in, then hash synchronously.
+        var plan = InclusionProof.Plan((ulong)index, (ulong)size);
+        var path = new Dictionary<TileId, TileSubtrees>();
+        foreach (var range in plan)
+        {
+            foreach (var node in range.Nodes)
+            {
+                var (tile, _) = TileSubtrees.Locate(node, (ulong)size);
+                if (!path.ContainsKey(tile))
+                {
+                    path[tile] = await SubtreesAsync(tile, !fromStore, ct);
+                }
+            }
+        }
+
+        var lookup = TileSubtrees.Lookup((ulong)size, tile => path[tile]);
+        return new TlogProof((ulong)index, [.. plan.Select(range => range.Hash(lookup))], note).Format();
+    }
+
+    private async Task<TileSubtrees> SubtreesAsync(TileId tile, bool useCache, CancellationToken ct)
+    {
+        if (useCache && cache.TryGetTile(tile, out var cached))
+        {
+            return cached;
+        }
+
+        // (Not a compiled query: those are bound to one model, and the SQLite and PostgreSQL models differ.)
+        var hashes = await db.LedgerTiles.AsNoTracking().Where(t => t.Level == tile.Level && t.Index == (long)tile.Index).Select(t => t.Hashes).SingleOrDefaultAsync(ct);
+        var length = tile.Width * Rfc6962.HashSize;
+        if (hashes is null || hashes.Length < length)
+        {
+            throw new InvalidDataException($"Tile {tile} is missing from the store.");
+        }
+
+        var subtrees = TileSubtrees.Compute(tile, hashes.AsSpan(0, length));
+        if (useCache)
+        {
+            cache.AddTile(subtrees);
+        }
+
+        return subtrees;
     }
 
     /// <summary>Rebuilds the sequencer's tree state for <paramref name="size"/> entries from the stored tiles.</summary>

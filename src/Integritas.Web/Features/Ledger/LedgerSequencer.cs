@@ -14,7 +14,7 @@ namespace Integritas.Web.Features.Ledger;
 /// it is durable, and a failure leaves nothing half-written. Rows are only ever added, except that the rightmost
 /// tile of each level grows until it is full; full tiles never change.
 /// </summary>
-public sealed class LedgerSequencer(IServiceScopeFactory scopes, LedgerKeys keys, TimeProvider time) : IDisposable
+public sealed class LedgerSequencer(IServiceScopeFactory scopes, LedgerKeys keys, LedgerProofCache cache, TimeProvider time) : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
 
@@ -96,7 +96,7 @@ public sealed class LedgerSequencer(IServiceScopeFactory scopes, LedgerKeys keys
                     indices = await IntegrateAsync([.. batch.SelectMany(p => p.Entries)], CancellationToken.None);
                     break;
                 }
-                catch (DbUpdateException) when (attempt < 3)
+                catch (Exception e) when (attempt < 3 && LedgerRowWriter.IsUniqueViolation(e))
                 {
                     // Another process integrated first (same index or checkpoint size): reload its tree and retry.
                 }
@@ -134,6 +134,7 @@ public sealed class LedgerSequencer(IServiceScopeFactory scopes, LedgerKeys keys
             var completed = new List<(int Level, long Tile, int Position, byte[] Hash)>();
             var now = time.GetUtcNow().UtcDateTime;
             var indices = new long[entries.Count];
+            var rows = new LedgerEntry[entries.Count];
             for (var i = 0; i < entries.Count; i++)
             {
                 indices[i] = (long)tree.Size;
@@ -145,43 +146,47 @@ public sealed class LedgerSequencer(IServiceScopeFactory scopes, LedgerKeys keys
                         completed.Add((node.Level / TileMath.Height, (long)(node.Index / TileMath.Width), (int)(node.Index % TileMath.Width), hash));
                     }
                 });
-                db.LedgerEntries.Add(new LedgerEntry { Index = indices[i], Data = entries[i], EntrySha256 = SHA256.HashData(entries[i]), IntegratedAtUtc = now });
+                rows[i] = new LedgerEntry { Index = indices[i], Data = entries[i], EntrySha256 = SHA256.HashData(entries[i]), IntegratedAtUtc = now };
             }
 
+            var writer = LedgerRowWriter.For(db);
+            await writer.InsertEntriesAsync(rows, ct);
+
+            // Hashes complete in order, so each tile's new hashes are contiguous; only a level's first tile in this
+            // batch can already be stored (partly filled), every later one is new.
             foreach (var group in completed.GroupBy(c => (c.Level, c.Tile)))
             {
-                var row = await db.LedgerTiles.SingleOrDefaultAsync(t => t.Level == group.Key.Level && t.Index == group.Key.Tile, ct);
-                var hashes = new List<byte>(row?.Hashes ?? []);
-                foreach (var (_, _, position, hash) in group.OrderBy(c => c.Position))
+                var first = group.First().Position;
+                var stored = first == 0 ? null
+                    : await db.LedgerTiles.AsNoTracking().Where(t => t.Level == group.Key.Level && t.Index == group.Key.Tile).Select(t => t.Hashes).SingleOrDefaultAsync(ct);
+                var hashes = new byte[(stored?.Length ?? 0) + (group.Count() * Rfc6962.HashSize)];
+                stored?.CopyTo(hashes, 0);
+                var at = stored?.Length ?? 0;
+                foreach (var (_, _, position, hash) in group)
                 {
-                    if (position * Rfc6962.HashSize != hashes.Count)
+                    if (position * Rfc6962.HashSize != at)
                     {
-                        throw new InvalidOperationException($"Tile {group.Key} would get hash {position} after {hashes.Count / Rfc6962.HashSize}: the stored tree is inconsistent.");
+                        throw new InvalidOperationException($"Tile {group.Key} would get hash {position} after {at / Rfc6962.HashSize}: the stored tree is inconsistent.");
                     }
 
-                    hashes.AddRange(hash);
+                    hash.CopyTo(hashes, at);
+                    at += Rfc6962.HashSize;
                 }
 
-                if (row is null)
-                {
-                    db.LedgerTiles.Add(new LedgerTile { Level = group.Key.Level, Index = group.Key.Tile, Hashes = [.. hashes] });
-                }
-                else
-                {
-                    row.Hashes = [.. hashes];
-                }
+                var tile = new LedgerTile { Level = group.Key.Level, Index = group.Key.Tile, Hashes = hashes };
+                await (stored is null ? writer.InsertTileAsync(tile, ct) : writer.UpdateTileAsync(tile, ct));
             }
 
             var checkpoint = new Checkpoint(keys.Origin, tree.Size, tree.Root());
-            db.LedgerCheckpoints.Add(new LedgerCheckpoint
+            await writer.InsertCheckpointAsync(new LedgerCheckpoint
             {
                 Size = (long)tree.Size,
                 RootHash = checkpoint.RootHash,
                 Note = SignedCheckpoint.Sign(checkpoint, keys.Signer),
                 CreatedAtUtc = now,
-            });
-            await db.SaveChangesAsync(ct);
+            }, ct);
             await transaction.CommitAsync(ct);
+            cache.InvalidateCheckpoint();
             return indices;
         }
         catch

@@ -20,7 +20,7 @@ public static class LedgerWitnessing
             .WithSummary("Tambahkan tanda tangan saksi / Add a witness cosignature to a checkpoint")
             .Accepts<string>("text/plain");
 
-    private static async Task<IResult> CosignAsync(HttpRequest request, IntegritasDbContext db, LedgerKeys keys, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> CosignAsync(HttpRequest request, IntegritasDbContext db, LedgerKeys keys, LedgerProofCache cache, TimeProvider time, CancellationToken ct)
     {
         var buffer = new byte[MaxNoteBytes + 1];
         var read = 0;
@@ -64,6 +64,7 @@ public static class LedgerWitnessing
         }
 
         await db.SaveChangesAsync(ct);
+        cache.InvalidateCheckpoint();
         return Results.Text($"Cosigned checkpoint at size {size} by {string.Join(", ", opened.VerifiedWitnesses.Select(w => w.Name))}.\n", "text/plain; charset=utf-8");
     }
 
