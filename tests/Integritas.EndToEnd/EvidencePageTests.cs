@@ -16,6 +16,20 @@ public sealed class EvidencePageTests(IntegritasAppFixture app) : BrowserTest(ap
 {
     private const string Bridge = "LKT-2026-PUPR-002";
 
+    /// <summary>A new Contractor account with upload access to the demo package; returns it and the package's site point.</summary>
+    private async Task<(TestUser User, (double Lat, double Lon) Site)> ContractorOfAsync(string code)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var user = await App.CreateUserAsync([Roles.Contractor]);
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IntegritasDbContext>();
+        var package = await db.ConstructionPackages.SingleAsync(p => p.Code == code, ct);
+        var userId = await db.Users.Where(u => u.UserName == user.UserName).Select(u => u.Id).SingleAsync(ct);
+        db.PackageContractors.Add(new PackageContractor { PackageId = package.Id, UserId = userId });
+        await db.SaveChangesAsync(ct);
+        return (user, (package.SiteLatitude, package.SiteLongitude));
+    }
+
     [Fact]
     public async Task The_package_page_maps_the_evidence_and_hands_out_proofs()
     {
@@ -59,19 +73,8 @@ public sealed class EvidencePageTests(IntegritasAppFixture app) : BrowserTest(ap
     [Fact]
     public async Task A_contractor_uploads_a_site_photo_from_the_browser()
     {
-        var ct = TestContext.Current.CancellationToken;
-        var user = await App.CreateUserAsync([Roles.Contractor]);
         const string code = "LKT-2026-PUPR-001";
-        (double Lat, double Lon) site;
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<IntegritasDbContext>();
-            var package = await db.ConstructionPackages.SingleAsync(p => p.Code == code, ct);
-            var userId = await db.Users.Where(u => u.UserName == user.UserName).Select(u => u.Id).SingleAsync(ct);
-            db.PackageContractors.Add(new PackageContractor { PackageId = package.Id, UserId = userId });
-            await db.SaveChangesAsync(ct);
-            site = (package.SiteLatitude, package.SiteLongitude);
-        }
+        var (user, site) = await ContractorOfAsync(code);
 
         var page = await NewPageAsync();
         await SignInWithTwoFactorAsync(page, user);
@@ -96,5 +99,51 @@ public sealed class EvidencePageTests(IntegritasAppFixture app) : BrowserTest(ap
         var item = page.Locator("li.evidence", new() { HasText = "Pengecoran segmen 4 dari browser" });
         await Expect(item).ToContainTextAsync("Terverifikasi di log");
         await Expect(item).ToContainTextAsync("dari metadata berkas");
+    }
+
+    /// <summary>An MP4 of about <paramref name="megabytes"/> MB: ftyp, a movie header with its creation time, and filler media data.</summary>
+    private static byte[] Mp4(DateTime createdUtc, int megabytes)
+    {
+        static byte[] Box(string type, byte[] body)
+        {
+            var box = new byte[8 + body.Length];
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(box, (uint)box.Length);
+            System.Text.Encoding.ASCII.GetBytes(type).CopyTo(box, 4);
+            body.CopyTo(box, 8);
+            return box;
+        }
+
+        var mvhd = new byte[100];
+        var seconds = (uint)(createdUtc - new DateTime(1904, 1, 1, 0, 0, 0, DateTimeKind.Utc)).TotalSeconds;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(mvhd.AsSpan(4), seconds);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(mvhd.AsSpan(8), seconds);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(mvhd.AsSpan(12), 1000);
+        byte[] ftyp = [.. "isom"u8, 0, 0, 2, 0, .. "isommp41"u8];
+        return [.. Box("ftyp", ftyp), .. Box("moov", Box("mvhd", mvhd)), .. Box("mdat", new byte[megabytes * 1024 * 1024])];
+    }
+
+    [Fact]
+    public async Task A_video_larger_than_the_servers_default_body_limit_uploads_over_kestrel()
+    {
+        const string code = "LKT-2026-PUPR-003";
+        var (user, _) = await ContractorOfAsync(code);
+
+        var page = await NewPageAsync();
+        await SignInWithTwoFactorAsync(page, user);
+        await page.GotoAsync($"/paket/{code}/unggah");
+        await page.Locator("#milestone").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+
+        // Kestrel refuses bodies over 30 MB by default; the upload page lifts that to the configured video limit.
+        var video = Mp4(DateTime.UtcNow.AddDays(-1), 34);
+        await page.Locator("#media").SetInputFilesAsync(new FilePayload { Name = "pengecoran.mp4", MimeType = "video/mp4", Buffer = video });
+        await page.Locator("#latitude").FillAsync("3.5031");
+        await page.Locator("#longitude").FillAsync("98.1291");
+        await page.Locator("#caption").FillAsync("Video pengecoran 34 MB");
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/paket/{code}#bukti-\\d+$"));
+        var item = page.Locator("li.evidence", new() { HasText = "Video pengecoran 34 MB" });
+        await Expect(item.Locator("video")).ToHaveCountAsync(1);
+        await Expect(item).ToContainTextAsync("Lokasi diisi manual");
+        await Expect(item).ToContainTextAsync("Terverifikasi di log");
     }
 }
