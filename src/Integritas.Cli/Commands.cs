@@ -4,6 +4,7 @@ using Integritas.Data;
 using Integritas.Data.Demo;
 using Integritas.Data.Identity;
 using Integritas.Web.Features.Account;
+using Integritas.Web.Features.Evidence;
 using Integritas.Web.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,7 @@ public static class Commands
         root.Subcommands.Add(Version());
         root.Subcommands.Add(LedgerCommands.Ledger());
         root.Subcommands.Add(LedgerCommands.Verify());
+        root.Subcommands.Add(EvidenceCommands.Evidence());
         return root;
     }
 
@@ -104,11 +106,20 @@ public static class Commands
             }
         });
         var command = new Command("seed", "Muat data demo kabupaten / Load the demo regency") { scale };
-        command.SetAction((parse, ct) => OnDatabaseAsync(parse, requireMigrated: true, async (_, db) =>
+        command.SetAction((parse, ct) => OnDatabaseAsync(parse, requireMigrated: true, async (services, db) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var started = System.Diagnostics.Stopwatch.StartNew();
             var summary = await DemoRegencyGenerator.LoadAsync(db, parse.GetValue(scale), ct);
+            if (services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EvidenceOptions>>().Value.SeedDemoEvidence)
+            {
+                var evidence = await EvidenceDemo.LoadAsync(services, ct);
+                if (evidence > 0)
+                {
+                    output.WriteLine($"Uploaded {evidence} demo evidence items and recorded them in the transparency log.");
+                }
+            }
+
             output.WriteLine($"Loaded {summary.Regions} regions, {summary.Opds} OPD, {summary.ServiceUnits} service units, {summary.Positions} positions, {summary.Officials} officials in {started.Elapsed.TotalSeconds:0.0} s.");
             if (summary.Regions == 0)
             {

@@ -83,6 +83,34 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Evidence_check_verifies_the_demo_evidence_and_names_an_altered_file_by_its_log_index()
+    {
+        await RunAsync("migrate");
+        var seeded = await RunAsync("seed");
+        Assert.Contains("demo evidence items", seeded.Output, StringComparison.Ordinal);
+
+        var clean = await RunAsync("evidence", "check");
+        Assert.Equal(0, clean.Code);
+        Assert.Matches(@"(\d+) evidence item\(s\): \1 verified, 0 waiting for the log, 0 altered or missing\.", clean.Output);
+
+        string sha;
+        long index;
+        await using (var db = Open())
+        {
+            var item = await db.EvidenceItems.OrderBy(i => i.Id).Skip(2).FirstAsync(Ct);
+            (sha, index) = (item.MediaSha256, item.LedgerIndex!.Value);
+        }
+
+        var path = Path.Combine(data, "blobs", "sha256", sha[..2], sha[2..4], sha);
+        File.SetAttributes(path, FileAttributes.Normal);
+        await File.AppendAllTextAsync(path, "x", Ct);
+        var caught = await RunAsync("evidence", "check", "--package", "LKT-2026-PUPR-001");
+        Assert.Equal(1, caught.Code);
+        Assert.Contains($"The evidence file of entry #{index} was altered", caught.Output, StringComparison.Ordinal);
+        Assert.Equal(2, (await RunAsync("evidence", "check", "--package", "TIDAK-ADA")).Code);
+    }
+
+    [Fact]
     public async Task Seed_scale_on_top_of_an_existing_regency_gives_the_same_data_as_a_fresh_seed()
     {
         // As a real user would: the portal loaded Langkat on first start, then a larger scale is seeded on top.
