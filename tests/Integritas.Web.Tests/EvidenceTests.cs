@@ -356,6 +356,60 @@ public abstract class EvidenceTests(IntegritasFactory factory) : EvidenceTestBas
     }
 
     [Fact]
+    public async Task Evidence_is_open_data_as_paged_json_and_csv_without_who_uploaded_it()
+    {
+        var package = await PackageAsync();
+        var (user, client) = await ContractorAsync(package);
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(client, package, DemoPhotos.Photo("a", TwoDaysAgoWib(), Site, 31))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(client, package, DemoPhotos.Photo("b", TwoDaysAgoWib().AddHours(1), new GeoPoint(Site.Latitude + 0.018, Site.Longitude), 32))).StatusCode);
+        var items = await ItemsAsync(package);
+
+        var anonymous = F.Client();
+        var json = await anonymous.GetStringAsync($"/api/v1/evidence?package={package.Code}", Ct);
+        using (var doc = System.Text.Json.JsonDocument.Parse(json))
+        {
+            Assert.Equal(2, doc.RootElement.GetProperty("total").GetInt32());
+            var second = doc.RootElement.GetProperty("items")[1];
+            Assert.Equal("OutsideGeofence", second.GetProperty("flags")[0].GetString());
+            Assert.Equal(items[1].MediaSha256, second.GetProperty("mediaSha256").GetString());
+            Assert.Equal($"/ledger/proof/{items[1].LedgerIndex}", second.GetProperty("proofUrl").GetString());
+        }
+
+        Assert.DoesNotContain(user.Id, json, StringComparison.Ordinal);
+        Assert.DoesNotContain(user.UserName, json, StringComparison.Ordinal);
+        var flaggedOnly = await anonymous.GetStringAsync($"/api/v1/evidence?package={package.Code}&flagged=true", Ct);
+        Assert.Contains("\"total\":1", flaggedOnly, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/api/v1/evidence?page=0", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/api/v1/evidence?pageSize=100000", Ct)).StatusCode);
+
+        var csv = await anonymous.GetStringAsync($"/api/v1/evidence.csv?package={package.Code}", Ct);
+        var lines = csv.TrimEnd('\n').Split('\n');
+        Assert.Equal(EvidenceApi.CsvHeader, lines[0]);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith($"{items[1].Id},{package.Code},1,Photo,", lines[2], StringComparison.Ordinal);
+        Assert.Contains($",OutsideGeofence,Pending,{items[1].MediaSha256},,", lines[2], StringComparison.Ordinal);
+        Assert.EndsWith($",{items[1].LedgerIndex}", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_review_queue_shows_flagged_evidence_first_to_verifiers_only()
+    {
+        var package = await PackageAsync();
+        var (_, client) = await ContractorAsync(package);
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(client, package, DemoPhotos.Photo("a", TwoDaysAgoWib(), Site, 41))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(client, package, DemoPhotos.Photo("b", TwoDaysAgoWib(), new GeoPoint(Site.Latitude + 0.018, Site.Longitude), 42))).StatusCode);
+        var items = await ItemsAsync(package);
+
+        var verifier = await F.SignedInClientAsync(await F.CreateUserAsync(Roles.Verifier));
+        var queue = await verifier.GetStringAsync("/paket/tinjau?flagged=true", Ct);
+        Assert.Contains($"#bukti-{items[1].Id}", queue, StringComparison.Ordinal);
+        Assert.DoesNotContain($"#bukti-{items[0].Id}\"", queue, StringComparison.Ordinal);
+        var all = await verifier.GetStringAsync("/paket/tinjau", Ct);
+        Assert.True(all.IndexOf($"#bukti-{items[1].Id}\"", StringComparison.Ordinal) < all.IndexOf($"#bukti-{items[0].Id}\"", StringComparison.Ordinal));
+        AssertDenied(await client.GetAsync("/paket/tinjau", Ct));
+    }
+
+    [Fact]
     public async Task The_demo_regency_has_logged_evidence_with_one_upload_outside_its_geofence()
     {
         var items = await F.WithDbAsync(db => db.EvidenceItems.AsNoTracking().Where(i => i.Package!.Code.StartsWith("LKT-")).ToListAsync(Ct));

@@ -31,6 +31,7 @@ public static class IntegritasHost
             options.Conventions.AuthorizeFolder("/Audit", Policies.ReadAudit);
             options.Conventions.AuthorizePage("/Evidence/Upload", Policies.Staff);
             options.Conventions.AuthorizePage("/Evidence/PackageEdit", Policies.Staff);
+            options.Conventions.AuthorizePage("/Evidence/ReviewQueue", Policies.Staff);
             options.Conventions.AddPageRoute("/Evidence/PackageEdit", "/admin/paket/baru");
 
             // Evidence uploads may be videos: lift the request and form limits for that page only.
@@ -191,6 +192,7 @@ public static class IntegritasHost
         app.MapLedger();
         app.MapLedgerWitnessing();
         app.MapEvidenceFiles();
+        app.MapEvidenceApi();
     }
 
     private static void MapLanguageSwitch(this WebApplication app) =>
