@@ -71,6 +71,43 @@ public sealed class EvidencePageTests(IntegritasAppFixture app) : BrowserTest(ap
     }
 
     [Fact]
+    public async Task A_citizen_checks_a_file_without_sending_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        byte[] original;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var item = await scope.ServiceProvider.GetRequiredService<IntegritasDbContext>().EvidenceItems.FirstAsync(i => i.Package!.Code == Bridge, ct);
+            await using var stream = (await scope.ServiceProvider.GetRequiredService<Integritas.Web.Hosting.Storage.IBlobStore>().OpenReadAsync(item.MediaSha256, ct))!;
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy, ct);
+            original = copy.ToArray();
+        }
+
+        var page = await NewPageAsync();
+        var uploads = new List<string>();
+        page.Request += (_, r) =>
+        {
+            if (r.Method == "POST" || (r.PostData?.Length ?? 0) > 0)
+            {
+                uploads.Add(r.Url);
+            }
+        };
+        await page.GotoAsync("/paket/cek");
+        await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "foto-jembatan.jpg", MimeType = "image/jpeg", Buffer = original });
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("sha256=[0-9a-f]{64}"));
+        await Expect(page.Locator("div.alert.ok")).ToContainTextAsync("Berkas ini tercatat");
+        await Expect(page.Locator("div.alert.ok a").First).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex($"^/paket/{Bridge}#bukti-\\d+$"));
+        Assert.Empty(uploads);
+
+        original[^5] ^= 1;
+        await page.GotoAsync("/paket/cek");
+        await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "diubah.jpg", MimeType = "image/jpeg", Buffer = original });
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("sha256=[0-9a-f]{64}"));
+        await Expect(page.Locator("p.alert.bad")).ToContainTextAsync("Tidak ada bukti dengan sidik ini");
+    }
+
+    [Fact]
     public async Task A_contractor_uploads_a_site_photo_from_the_browser()
     {
         const string code = "LKT-2026-PUPR-001";

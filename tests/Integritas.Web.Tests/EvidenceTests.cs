@@ -410,6 +410,31 @@ public abstract class EvidenceTests(IntegritasFactory factory) : EvidenceTestBas
     }
 
     [Fact]
+    public async Task Anyone_finds_the_evidence_a_file_belongs_to_by_its_fingerprint()
+    {
+        var package = await PackageAsync();
+        var (_, client) = await ContractorAsync(package);
+        var photo = DemoPhotos.Photo("cek", TwoDaysAgoWib(), Site, 51);
+        var invoice = DemoPhotos.InvoicePdf("INV-CEK", "CV Uji Coba", 7m);
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(client, package, photo, invoice)).StatusCode);
+        var item = Assert.Single(await ItemsAsync(package));
+
+        var anonymous = F.Client();
+        var found = await anonymous.GetStringAsync($"/paket/cek?sha256={Convert.ToHexString(SHA256.HashData(photo))}", Ct);
+        Assert.Contains($"/paket/{package.Code}#bukti-{item.Id}", found, StringComparison.Ordinal);
+        Assert.Contains($"/ledger/proof/{item.LedgerIndex}", found, StringComparison.Ordinal);
+        Assert.Contains("berkas bukti", found, StringComparison.Ordinal);
+        Assert.Contains("faktur", await anonymous.GetStringAsync($"/paket/cek?sha256={Convert.ToHexStringLower(SHA256.HashData(invoice))}", Ct), StringComparison.Ordinal);
+
+        var altered = photo.ToArray();
+        altered[^3] ^= 1;
+        Assert.Contains("Tidak ada bukti dengan sidik ini", await anonymous.GetStringAsync($"/paket/cek?sha256={Convert.ToHexStringLower(SHA256.HashData(altered))}", Ct), StringComparison.Ordinal);
+        var bad = await anonymous.GetAsync("/paket/cek?sha256=xyz", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("id=\"sha256-error\"", await bad.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_demo_regency_has_logged_evidence_with_one_upload_outside_its_geofence()
     {
         var items = await F.WithDbAsync(db => db.EvidenceItems.AsNoTracking().Where(i => i.Package!.Code.StartsWith("LKT-")).ToListAsync(Ct));
