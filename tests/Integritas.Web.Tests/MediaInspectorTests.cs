@@ -157,3 +157,38 @@ public sealed class EvidenceLimitTests(SmallLimitsFactory factory) : EvidenceTes
         Assert.Empty(await ItemsAsync(package));
     }
 }
+
+/// <summary>A regency with its own map tile server.</summary>
+public sealed class MapTilesFactory() : IntegritasFactory(Provider.Sqlite)
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+    [
+        new("Integritas:Map:TileUrl", "https://peta.langkatkab.go.id:8443/{z}/{x}/{y}.png"),
+        new("Integritas:Map:TileAttribution", "© OpenStreetMap <kontributor>"),
+    ];
+}
+
+public sealed class MapTileTests(MapTilesFactory factory) : IClassFixture<MapTilesFactory>
+{
+    [Fact]
+    public async Task A_configured_tile_server_is_the_only_outside_image_origin_and_reaches_the_map()
+    {
+        var response = await factory.Client().GetAsync("/paket/LKT-2026-PUPR-001", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("img-src 'self' data: https://peta.langkatkab.go.id:8443;", csp, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("data-tiles=\"https://peta.langkatkab.go.id:8443/{z}/{x}/{y}.png\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-attribution=\"&#xA9; OpenStreetMap &lt;kontributor&gt;\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("", null)]
+    [InlineData("javascript:alert(1)", null)]
+    [InlineData("tiles/{z}/{x}/{y}.png", null)]
+    [InlineData("https://a.tile.example/{z}/{x}/{y}.png", "https://a.tile.example")]
+    public void Only_http_tile_urls_give_an_origin(string? url, string? origin) =>
+        Assert.Equal(origin, new Integritas.Web.Hosting.MapOptions { TileUrl = url }.TileOrigin);
+}

@@ -136,6 +136,7 @@ public static class IntegritasHost
         services.AddSingleton<Features.Ledger.LedgerSequencer>();
         services.AddScoped<Features.Ledger.LedgerReader>();
         services.Configure<EvidenceOptions>(configuration.GetSection(EvidenceOptions.Section));
+        services.Configure<MapOptions>(configuration.GetSection(MapOptions.Section));
         services.AddSingleton<Hosting.Storage.IBlobStore>(sp => new Hosting.Storage.FileSystemBlobStore(
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<IntegritasOptions>>(), sp.GetRequiredService<IHostEnvironment>()));
         services.AddScoped<EvidenceService>();

@@ -15,7 +15,10 @@
   var map = L.map(element, { attributionControl: true, zoomSnap: 0.5 });
   var tiles = element.getAttribute('data-tiles');
   if (tiles) {
-    L.tileLayer(tiles, { maxZoom: 19, attribution: element.getAttribute('data-attribution') || '' }).addTo(map);
+    // Leaflet writes attributions as HTML: pass the configured text escaped.
+    var attribution = (element.getAttribute('data-attribution') || '')
+      .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    L.tileLayer(tiles, { maxZoom: 19, attribution: attribution }).addTo(map);
   }
 
   var site = L.latLng(data.site.lat, data.site.lon);
