@@ -121,7 +121,7 @@ public sealed class LedgerCliTests : IDisposable
         Assert.Equal(1, wrongKey.Code);
     }
 
-    private static async Task<(int Code, string Output)> NodeAsync(params string[] args)
+    internal static async Task<(int Code, string Output)> NodeAsync(params string[] args)
     {
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)
@@ -154,7 +154,7 @@ public sealed class LedgerCliTests : IDisposable
         }
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
