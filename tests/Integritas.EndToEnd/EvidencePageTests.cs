@@ -165,7 +165,12 @@ public sealed class EvidencePageTests(IntegritasAppFixture app) : BrowserTest(ap
         const string code = "LKT-2026-PUPR-003";
         var (user, _) = await ContractorOfAsync(code);
 
-        var page = await NewPageAsync();
+        // The phone's GPS fills the position the video lacks.
+        var page = await NewPageAsync(new BrowserNewContextOptions
+        {
+            Geolocation = new Geolocation { Latitude = 3.5031f, Longitude = 98.1291f, Accuracy = 8 },
+            Permissions = ["geolocation"],
+        });
         await SignInWithTwoFactorAsync(page, user);
         await page.GotoAsync($"/paket/{code}/unggah");
         await page.Locator("#milestone").SelectOptionAsync(new SelectOptionValue { Index = 1 });
@@ -173,8 +178,10 @@ public sealed class EvidencePageTests(IntegritasAppFixture app) : BrowserTest(ap
         // Kestrel refuses bodies over 30 MB by default; the upload page lifts that to the configured video limit.
         var video = Mp4(DateTime.UtcNow.AddDays(-1), 34);
         await page.Locator("#media").SetInputFilesAsync(new FilePayload { Name = "pengecoran.mp4", MimeType = "video/mp4", Buffer = video });
-        await page.Locator("#latitude").FillAsync("3.5031");
-        await page.Locator("#longitude").FillAsync("98.1291");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gunakan lokasi saya sekarang" }).ClickAsync();
+        await Expect(page.Locator("#use-location-status")).ToContainTextAsync("Lokasi terisi");
+        await Expect(page.Locator("#latitude")).ToHaveValueAsync("3.503100");
+        await Expect(page.Locator("#longitude")).ToHaveValueAsync("98.129100");
         await page.Locator("#caption").FillAsync("Video pengecoran 34 MB");
         await page.Locator("main form button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/paket/{code}#bukti-\\d+$"));
