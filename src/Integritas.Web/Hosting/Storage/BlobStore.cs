@@ -91,8 +91,16 @@ public sealed class FileSystemBlobStore : IBlobStore
             }
             else
             {
-                File.Move(temporary, target);
-                File.SetAttributes(target, FileAttributes.ReadOnly);
+                try
+                {
+                    File.Move(temporary, target);
+                    File.SetAttributes(target, FileAttributes.ReadOnly);
+                }
+                catch (IOException) when (File.Exists(target))
+                {
+                    // A concurrent upload of the same bytes got there first: its copy is identical.
+                    File.Delete(temporary);
+                }
             }
 
             return new StoredBlob(sha256, size);
