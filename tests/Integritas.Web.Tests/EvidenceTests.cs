@@ -78,7 +78,7 @@ public abstract class EvidenceTestBase(IntegritasFactory factory) : FactoryTest(
     }
 
     protected static async Task<HttpResponseMessage> UploadAsync(HttpClient client, TestPackage package, byte[]? media, byte[]? invoice = null,
-        Dictionary<string, string>? fields = null, int milestone = 0, string mediaName = "foto.jpg")
+        Dictionary<string, string>? fields = null, int milestone = 0, string mediaName = "foto.jpg", string query = "")
     {
         var token = IntegritasFactory.AntiforgeryToken(await client.GetStringAsync($"/paket/{package.Code}/unggah", Ct));
         using var form = new MultipartFormDataContent
@@ -103,7 +103,7 @@ public abstract class EvidenceTestBase(IntegritasFactory factory) : FactoryTest(
             form.Add(new ByteArrayContent(invoice), "Invoice", "faktur.pdf");
         }
 
-        return await client.PostAsync($"/paket/{package.Code}/unggah", form, Ct);
+        return await client.PostAsync($"/paket/{package.Code}/unggah{query}", form, Ct);
     }
 
     protected async Task<List<EvidenceItem>> ItemsAsync(TestPackage package) =>
@@ -239,6 +239,12 @@ public abstract class EvidenceTests(IntegritasFactory factory) : EvidenceTestBas
         Assert.Contains("id=\"latitude-error\"", html, StringComparison.Ordinal);
         Assert.Contains("tidak memuat waktu pengambilan", html, StringComparison.Ordinal);
         Assert.Contains("tidak memuat lokasi GPS", html, StringComparison.Ordinal);
+
+        var english = await UploadAsync(client, package, DemoPhotos.Photo("no exif", null, null, 4), query: "?culture=en-US");
+        Assert.Equal(HttpStatusCode.BadRequest, english.StatusCode);
+        var englishHtml = await english.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("The file has no capture time", englishHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("tidak memuat waktu", englishHtml, StringComparison.Ordinal);
 
         var badNumbers = await UploadAsync(client, package, DemoPhotos.Photo("x", null, null, 5), fields: new()
         {

@@ -4,6 +4,7 @@ using Integritas.Core.Time;
 using Integritas.Data;
 using Integritas.Data.Evidence;
 using Integritas.Web.Features.Ledger;
+using Integritas.Web.Hosting;
 using Integritas.Web.Hosting.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -40,6 +41,7 @@ public sealed class EvidenceService(
     LedgerSequencer sequencer,
     IOptions<EvidenceOptions> options,
     TimeProvider time,
+    Ui ui,
     ILogger<EvidenceService> logger)
 {
     public const string MediaField = "Media";
@@ -59,26 +61,26 @@ public sealed class EvidenceService(
         var milestone = await db.PackageMilestones.AsNoTracking().SingleOrDefaultAsync(m => m.Id == upload.MilestoneId && m.PackageId == package.Id, ct);
         if (milestone is null)
         {
-            Error(MilestoneField, "Pilih tahap pekerjaan paket ini. / Choose a milestone of this package.");
+            Error(MilestoneField, ui.T("Pilih tahap pekerjaan paket ini.", "Choose a milestone of this package."));
         }
 
         var limits = options.Value;
         SniffedType? media = null;
         if (upload.Media is null || upload.Media.Length == 0)
         {
-            Error(MediaField, "Lampirkan foto, video, atau PDF bukti pekerjaan. / Attach a photo, video or PDF of the work.");
+            Error(MediaField, ui.T("Lampirkan foto, video, atau PDF bukti pekerjaan.", "Attach a photo, video or PDF of the work."));
         }
         else
         {
             media = MediaInspector.Sniff(upload.Media.Content);
             if (media is null)
             {
-                Error(MediaField, "Berkas ini bukan foto, video, atau PDF (isi berkas diperiksa, bukan namanya). / This file is not a photo, video or PDF (its content is checked, not its name).");
+                Error(MediaField, ui.T("Berkas ini bukan foto, video, atau PDF (isi berkas diperiksa, bukan namanya).", "This file is not a photo, video or PDF (its content is checked, not its name)."));
             }
             else if (upload.Media.Length > limits.LimitFor(media.Kind))
             {
-                Error(MediaField, string.Create(CultureInfo.InvariantCulture,
-                    $"Berkas terlalu besar: paling besar {Megabytes(limits.LimitFor(media.Kind))} untuk jenis ini. / The file is too large: at most {Megabytes(limits.LimitFor(media.Kind))} for this kind."));
+                var limit = Megabytes(limits.LimitFor(media.Kind));
+                Error(MediaField, ui.T($"Berkas terlalu besar: paling besar {limit} untuk jenis ini.", $"The file is too large: at most {limit} for this kind."));
             }
         }
 
@@ -88,13 +90,13 @@ public sealed class EvidenceService(
             invoice = MediaInspector.Sniff(upload.Invoice.Content);
             if (invoice is null || invoice.Kind == EvidenceKind.Video)
             {
-                Error(InvoiceField, "Faktur harus PDF atau foto. / The invoice must be a PDF or a photo.");
+                Error(InvoiceField, ui.T("Faktur harus PDF atau foto.", "The invoice must be a PDF or a photo."));
                 invoice = null;
             }
             else if (upload.Invoice.Length > limits.LimitFor(invoice.Kind))
             {
-                Error(InvoiceField, string.Create(CultureInfo.InvariantCulture,
-                    $"Faktur terlalu besar: paling besar {Megabytes(limits.LimitFor(invoice.Kind))}. / The invoice is too large: at most {Megabytes(limits.LimitFor(invoice.Kind))}."));
+                var limit = Megabytes(limits.LimitFor(invoice.Kind));
+                Error(InvoiceField, ui.T($"Faktur terlalu besar: paling besar {limit}.", $"The invoice is too large: at most {limit}."));
             }
         }
 
@@ -107,7 +109,7 @@ public sealed class EvidenceService(
             }
             else
             {
-                Error(LocationField, "Isi lintang (−90…90) dan bujur (−180…180) bersama-sama. / Give both latitude (−90…90) and longitude (−180…180).");
+                Error(LocationField, ui.T("Isi lintang (−90…90) dan bujur (−180…180) bersama-sama.", "Give both latitude (−90…90) and longitude (−180…180)."));
             }
         }
 
@@ -117,12 +119,12 @@ public sealed class EvidenceService(
         var (capturedAt, location, flags) = EvidenceChecks.Reconcile(metadata.CapturedAt, metadata.Location, upload.FormCapturedAt, formLocation, package.GeofenceRadiusMeters);
         if (media is not null && capturedAt is null)
         {
-            Error(CapturedAtField, "Berkas tidak memuat waktu pengambilan: isi tanggal dan jam pengambilan. / The file has no capture time: enter the date and time it was taken.");
+            Error(CapturedAtField, ui.T("Berkas tidak memuat waktu pengambilan: isi tanggal dan jam pengambilan.", "The file has no capture time: enter the date and time it was taken."));
         }
 
         if (media is not null && location is null && !errors.ContainsKey(LocationField))
         {
-            Error(LocationField, "Berkas tidak memuat lokasi GPS: isi lintang dan bujur tempat pengambilan. / The file has no GPS position: enter the latitude and longitude where it was taken.");
+            Error(LocationField, ui.T("Berkas tidak memuat lokasi GPS: isi lintang dan bujur tempat pengambilan.", "The file has no GPS position: enter the latitude and longitude where it was taken."));
         }
 
         if (errors.Count > 0)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Integritas.Data;
 using Integritas.Data.Evidence;
 using Integritas.Data.Identity;
+using Integritas.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Integritas.Web.Features.Evidence;
 
 /// <summary>A package's public page: site, milestones, and the evidence timeline with flags, map and proofs.</summary>
-public sealed class PackageModel(IntegritasDbContext db, EvidenceIntegrity integrity, IAuthorizationService authorization, TimeProvider time) : PageModel
+public sealed class PackageModel(IntegritasDbContext db, EvidenceIntegrity integrity, IAuthorizationService authorization, TimeProvider time, Ui ui) : PageModel
 {
     public ConstructionPackage Package { get; private set; } = null!;
 
@@ -65,21 +66,21 @@ public sealed class PackageModel(IntegritasDbContext db, EvidenceIntegrity integ
         var item = await db.EvidenceItems.SingleOrDefaultAsync(i => i.Id == Review.ItemId && i.PackageId == Package.Id, ct);
         if (item is null)
         {
-            Errors["review-decision"] = ["Bukti tidak ditemukan di paket ini. / No such evidence in this package."];
+            Errors["review-decision"] = [ui.T("Bukti tidak ditemukan di paket ini.", "No such evidence in this package.")];
         }
 
         if (Review.Decision is not (EvidenceReview.Accepted or EvidenceReview.Rejected))
         {
-            Errors["review-decision"] = ["Pilih terima atau tolak. / Choose accept or reject."];
+            Errors["review-decision"] = [ui.T("Pilih terima atau tolak.", "Choose accept or reject.")];
         }
         else if (Review.Decision == EvidenceReview.Rejected && string.IsNullOrWhiteSpace(Review.Note))
         {
-            Errors["review-note"] = ["Tulis alasan penolakan. / Give the reason for rejecting."];
+            Errors["review-note"] = [ui.T("Tulis alasan penolakan.", "Give the reason for rejecting.")];
         }
 
         if (Review.Note?.Length > 1000)
         {
-            Errors["review-note"] = ["Catatan paling panjang 1.000 karakter. / The note may be at most 1,000 characters."];
+            Errors["review-note"] = [ui.T("Catatan paling panjang 1.000 karakter.", "The note may be at most 1,000 characters.")];
         }
 
         if (Errors.Count > 0)

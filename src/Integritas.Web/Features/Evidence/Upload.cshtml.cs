@@ -4,6 +4,7 @@ using Integritas.Core.Time;
 using Integritas.Data;
 using Integritas.Data.Evidence;
 using Integritas.Data.Identity;
+using Integritas.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Integritas.Web.Features.Evidence;
 
 /// <summary>A contractor uploads a photo, video or PDF of a milestone, with the invoice.</summary>
-public sealed class UploadModel(IntegritasDbContext db, EvidenceService evidence) : PageModel
+public sealed class UploadModel(IntegritasDbContext db, EvidenceService evidence, Ui ui) : PageModel
 {
     public ConstructionPackage Package { get; private set; } = null!;
 
@@ -59,7 +60,7 @@ public sealed class UploadModel(IntegritasDbContext db, EvidenceService evidence
             }
             else
             {
-                Errors[EvidenceService.CapturedAtField] = ["Tulis waktu seperti 2026-03-04 09:15 (WIB). / Write the time like 2026-03-04 09:15 (WIB)."];
+                Errors[EvidenceService.CapturedAtField] = [ui.T("Tulis waktu seperti 2026-03-04 09:15 (WIB).", "Write the time like 2026-03-04 09:15 (WIB).")];
             }
         }
 
@@ -67,12 +68,12 @@ public sealed class UploadModel(IntegritasDbContext db, EvidenceService evidence
         var longitude = ParseCoordinate(Longitude);
         if ((Latitude is { Length: > 0 } && latitude is null) || (Longitude is { Length: > 0 } && longitude is null))
         {
-            Errors[EvidenceService.LocationField] = ["Tulis lintang dan bujur sebagai angka desimal, mis. 3.7394 dan 98.4522. / Write latitude and longitude as decimal numbers, e.g. 3.7394 and 98.4522."];
+            Errors[EvidenceService.LocationField] = [ui.T("Tulis lintang dan bujur sebagai angka desimal, mis. 3.7394 dan 98.4522.", "Write latitude and longitude as decimal numbers, e.g. 3.7394 and 98.4522.")];
         }
 
         if (Caption?.Length > 500)
         {
-            Errors["Caption"] = ["Keterangan paling panjang 500 karakter. / The caption may be at most 500 characters."];
+            Errors["Caption"] = [ui.T("Keterangan paling panjang 500 karakter.", "The caption may be at most 500 characters.")];
         }
 
         if (Errors.Count > 0)
