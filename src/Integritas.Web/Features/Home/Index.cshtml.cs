@@ -21,6 +21,14 @@ public sealed class IndexModel(IntegritasDbContext db) : PageModel
 
     public List<OpdRow> Opds { get; private set; } = [];
 
+    public int Packages { get; private set; }
+
+    public int Evidence { get; private set; }
+
+    public int FlaggedEvidence { get; private set; }
+
+    public long LogSize { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var regencies = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Regency).OrderBy(r => r.Code).Select(r => r.Name).Take(2).ToListAsync(ct);
@@ -34,5 +42,9 @@ public sealed class IndexModel(IntegritasDbContext db) : PageModel
                 o.Positions.Where(p => p.IsHead).SelectMany(p => p.Holders).Where(h => h.ActiveUntil == null).Select(h => h.Name).FirstOrDefault()))
             .Take(200)
             .ToListAsync(ct);
+        Packages = await db.ConstructionPackages.CountAsync(ct);
+        Evidence = await db.EvidenceItems.CountAsync(ct);
+        FlaggedEvidence = await db.EvidenceItems.CountAsync(i => i.Flags != Core.Evidence.EvidenceFlags.None, ct);
+        LogSize = await db.LedgerCheckpoints.MaxAsync(c => (long?)c.Size, ct) ?? 0;
     }
 }
