@@ -104,6 +104,9 @@ public abstract class HostTests(IntegritasFactory factory) : FactoryTest(factory
         var paths = doc.RootElement.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/api/v1/opds", out _));
         Assert.True(paths.TryGetProperty("/api/v1/regions", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/evidence", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/evidence.csv", out _));
+        Assert.True(paths.TryGetProperty("/ledger/proof/{index}", out _));
         Assert.Equal("Integritas API", doc.RootElement.GetProperty("info").GetProperty("title").GetString());
     }
 
