@@ -75,21 +75,7 @@ public sealed class PackageEditModel(IntegritasDbContext db, UserManager<AppUser
 
         if (Package is not null)
         {
-            Input = new PackageInput
-            {
-                Code = Package.Code,
-                Name = Package.Name,
-                OpdId = Package.OpdId,
-                VillageCode = Package.Region?.Code,
-                Location = Package.Location,
-                ContractorCompany = Package.ContractorCompany,
-                ContractValue = Package.ContractValue.ToString("0.##", CultureInfo.InvariantCulture),
-                WorkStart = Package.WorkStart,
-                WorkEnd = Package.WorkEnd,
-                SiteLatitude = Package.SiteLatitude.ToString("0.######", CultureInfo.InvariantCulture),
-                SiteLongitude = Package.SiteLongitude.ToString("0.######", CultureInfo.InvariantCulture),
-                GeofenceRadiusMeters = Package.GeofenceRadiusMeters,
-            };
+            FillInput();
         }
         else
         {
