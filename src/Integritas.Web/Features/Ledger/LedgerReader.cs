@@ -9,8 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Integritas.Web.Features.Ledger;
 
 /// <summary>Reads the stored log: the latest checkpoint, tiles, entry bundles, and proofs built from tiles.</summary>
-public sealed class LedgerReader(IntegritasDbContext db, LedgerKeys keys, LedgerProofCache cache)
+public sealed class LedgerReader(IntegritasDbContext db, LedgerKeys keys, LedgerProofCache cache) : IDisposable
 {
+    private readonly LedgerTileQuery tiles = new(db);
+
     /// <summary>The latest signed checkpoint; for an empty log, a freshly signed size-0 checkpoint.</summary>
     public async Task<(long Size, string Note)> LatestCheckpointAsync(CancellationToken ct)
     {
@@ -45,8 +47,8 @@ public sealed class LedgerReader(IntegritasDbContext db, LedgerKeys keys, Ledger
             return entries.Count == tile.Width ? EntryBundle.Encode(entries) : null;
         }
 
-        var row = await db.LedgerTiles.AsNoTracking().SingleOrDefaultAsync(t => t.Level == tile.Level && t.Index == (long)tile.Index, ct);
-        return Slice(row, tile);
+        var hashes = await db.LedgerTiles.AsNoTracking().Where(t => t.Level == tile.Level && t.Index == (long)tile.Index).Select(t => t.Hashes).SingleOrDefaultAsync(ct);
+        return Slice(hashes, tile);
     }
 
     /// <summary>
@@ -96,15 +98,19 @@ public sealed class LedgerReader(IntegritasDbContext db, LedgerKeys keys, Ledger
             return cached;
         }
 
-        // (Not a compiled query: those are bound to one model, and the SQLite and PostgreSQL models differ.)
-        var hashes = await db.LedgerTiles.AsNoTracking().Where(t => t.Level == tile.Level && t.Index == (long)tile.Index).Select(t => t.Hashes).SingleOrDefaultAsync(ct);
+        // One indexed read; a full tile stored with its inner hashes is then served without hashing. Integrity checks
+        // (not useCache) rehash the tile's own hashes instead: stored inner hashes would hide a changed tile hash.
+        var (hashes, inner) = await tiles.ReadAsync(tile.Level, (long)tile.Index, ct);
         var length = tile.Width * Rfc6962.HashSize;
         if (hashes is null || hashes.Length < length)
         {
             throw new InvalidDataException($"Tile {tile} is missing from the store.");
         }
 
-        var subtrees = TileSubtrees.Compute(tile, hashes.AsSpan(0, length));
+        // A full tile completed before inner hashes were stored (or with damaged ones) is hashed, as a partial tile is.
+        var subtrees = useCache && !tile.IsPartial && hashes.Length == length && inner?.Length == TileSubtrees.InnerSize
+            ? TileSubtrees.FromStored(tile, hashes, inner)
+            : TileSubtrees.Compute(tile, hashes.AsSpan(0, length));
         if (useCache)
         {
             cache.AddTile(subtrees);
@@ -126,13 +132,15 @@ public sealed class LedgerReader(IntegritasDbContext db, LedgerKeys keys, Ledger
 
     /// <summary>Reads one stored tile as a tree of the lookup's size sees it (TileNodeLookup caches what it fetched).</summary>
     private static Func<TileId, byte[]> StoredTiles(IntegritasDbContext db) => tile =>
-        Slice(db.LedgerTiles.AsNoTracking().SingleOrDefault(t => t.Level == tile.Level && t.Index == (long)tile.Index), tile)
+        Slice(db.LedgerTiles.AsNoTracking().Where(t => t.Level == tile.Level && t.Index == (long)tile.Index).Select(t => t.Hashes).SingleOrDefault(), tile)
         ?? throw new InvalidDataException($"Tile {tile} is missing from the store.");
 
     /// <summary>A full tile only when stored full; a partial tile of width W is the first W hashes of its stored row.</summary>
-    private static byte[]? Slice(LedgerTile? row, TileId tile)
+    private static byte[]? Slice(byte[]? hashes, TileId tile)
     {
         var length = tile.Width * Rfc6962.HashSize;
-        return row is null || row.Hashes.Length < length ? null : row.Hashes.Length == length ? row.Hashes : row.Hashes[..length];
+        return hashes is null || hashes.Length < length ? null : hashes.Length == length ? hashes : hashes[..length];
     }
+
+    public void Dispose() => tiles.Dispose();
 }
