@@ -54,7 +54,8 @@ public sealed class LedgerReader(IntegritasDbContext db, LedgerKeys keys, Ledger
     /// <summary>
     /// A tlog-proof file for entry <paramref name="index"/> against the latest checkpoint, or null if the entry is not in
     /// it. The checkpoint and the tiles on the proof's path come from <see cref="LedgerProofCache"/>; only the tiles it
-    /// lacks are read, each once, so memory stays flat as the log grows and a warm proof needs no database at all.
+    /// lacks are read, each once, so memory stays flat as the log grows and a warm proof needs no database at all. A
+    /// full tile read from the store comes with its stored inner hashes, so a miss costs one indexed read, no hashing.
     /// </summary>
     public Task<string?> ProofAsync(long index, CancellationToken ct) => ProofAsync(index, fromStore: false, ct);
 
@@ -108,12 +109,12 @@ public sealed class LedgerReader(IntegritasDbContext db, LedgerKeys keys, Ledger
         }
 
         // A full tile completed before inner hashes were stored (or with damaged ones) is hashed, as a partial tile is.
-        var subtrees = useCache && !tile.IsPartial && hashes.Length == length && inner?.Length == TileSubtrees.InnerSize
-            ? TileSubtrees.FromStored(tile, hashes, inner)
-            : TileSubtrees.Compute(tile, hashes.AsSpan(0, length));
+        var stored = useCache && !tile.IsPartial && hashes.Length == length && inner?.Length == TileSubtrees.InnerSize;
+        var subtrees = stored ? TileSubtrees.FromStored(tile, hashes, inner) : TileSubtrees.Compute(tile, hashes.AsSpan(0, length));
         if (useCache)
         {
-            cache.AddTile(subtrees);
+            // Upper-level tiles are few and on every proof; level-0 tiles are many, and cheap to read again.
+            cache.AddTile(subtrees, cheapToReload: stored && tile.Level == 0);
         }
 
         return subtrees;
