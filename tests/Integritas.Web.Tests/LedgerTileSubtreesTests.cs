@@ -108,7 +108,7 @@ public abstract class LedgerTileSubtreesTests(IntegritasFactory factory) : Facto
     }
 
     [Fact]
-    public async Task Integrity_proofs_rehash_the_tile_so_a_changed_leaf_hash_is_seen_despite_stored_inner_hashes()
+    public async Task Integrity_proofs_rehash_the_tile_so_a_changed_leaf_hash_is_seen_while_served_proofs_use_stored_inner_hashes()
     {
         var sequencer = F.Services.GetRequiredService<LedgerSequencer>();
         var existing = await F.WithDbAsync(db => db.LedgerEntries.CountAsync(Ct));
@@ -137,6 +137,24 @@ public abstract class LedgerTileSubtreesTests(IntegritasFactory factory) : Facto
         finally
         {
             await F.WithDbAsync(db => db.LedgerTiles.Where(t => t.Level == 0 && t.Index == tileIndex).ExecuteUpdateAsync(u => u.SetProperty(t => t.Hashes, original.Hashes), Ct));
+        }
+
+        // The other way round, which shows the public path does read the stored inner hashes: change the inner hash on
+        // the entry's proof path (its level-1 sibling); served proofs now fail, integrity proofs (rehashing) do not.
+        var inner = original.Inner.ToArray();
+        inner[(((index % TileMath.Width) >> 1) ^ 1) * Rfc6962.HashSize] ^= 0xff;
+        await F.WithDbAsync(db => db.LedgerTiles.Where(t => t.Level == 0 && t.Index == tileIndex).ExecuteUpdateAsync(u => u.SetProperty(t => t.Inner, inner), Ct));
+        try
+        {
+            var vkey = F.Services.GetRequiredService<LedgerKeys>().Verifier;
+            var served = (await ColdProofsAsync([index]))[0];
+            Assert.False(TlogProofVerification.Verify(Encoding.UTF8.GetBytes(served), entries[index - existing], vkey).IsValid);
+            var checkedProof = (await ColdProofsAsync([index], fromStore: true))[0];
+            Assert.True(TlogProofVerification.Verify(Encoding.UTF8.GetBytes(checkedProof), entries[index - existing], vkey).IsValid);
+        }
+        finally
+        {
+            await F.WithDbAsync(db => db.LedgerTiles.Where(t => t.Level == 0 && t.Index == tileIndex).ExecuteUpdateAsync(u => u.SetProperty(t => t.Inner, original.Inner), Ct));
         }
     }
 }

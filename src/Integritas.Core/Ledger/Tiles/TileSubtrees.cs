@@ -58,6 +58,23 @@ public sealed class TileSubtrees
         return new TileSubtrees(tile, hashes, FullLevelStarts);
     }
 
+    /// <summary>
+    /// As <see cref="FromStored(TileId, ReadOnlySpan{byte}, ReadOnlySpan{byte})"/> from one array holding the tile's
+    /// 8,192 bytes followed by its <see cref="InnerSize"/> inner bytes, which is kept as it is (not copied): the caller
+    /// must not change it afterwards.
+    /// </summary>
+    public static TileSubtrees FromStored(TileId tile, byte[] subtrees)
+    {
+        ArgumentNullException.ThrowIfNull(subtrees);
+        const int length = (TileMath.Width * Rfc6962.HashSize) + InnerSize;
+        if (tile.Kind != TileKind.Hashes || tile.Width != TileMath.Width || subtrees.Length != length)
+        {
+            throw new ArgumentException($"Tile {tile} must be a full hash tile with its inner hashes, {length} bytes, got {subtrees.Length}.", nameof(subtrees));
+        }
+
+        return new TileSubtrees(tile, subtrees, FullLevelStarts);
+    }
+
     /// <summary>Computes every subtree of the tile <paramref name="tile"/> whose bytes (W·32) are <paramref name="data"/>.</summary>
     public static TileSubtrees Compute(TileId tile, ReadOnlySpan<byte> data)
     {

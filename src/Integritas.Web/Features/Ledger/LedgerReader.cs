@@ -101,20 +101,28 @@ public sealed class LedgerReader(IntegritasDbContext db, LedgerKeys keys, Ledger
 
         // One indexed read; a full tile stored with its inner hashes is then served without hashing. Integrity checks
         // (not useCache) rehash the tile's own hashes instead: stored inner hashes would hide a changed tile hash.
-        var (hashes, inner) = await tiles.ReadAsync(tile.Level, (long)tile.Index, ct);
-        var length = tile.Width * Rfc6962.HashSize;
-        if (hashes is null || hashes.Length < length)
+        var (hashes, stored) = await tiles.ReadAsync(tile, withInner: useCache, ct);
+        TileSubtrees subtrees;
+        if (stored is not null)
         {
-            throw new InvalidDataException($"Tile {tile} is missing from the store.");
+            subtrees = TileSubtrees.FromStored(tile, stored);
+        }
+        else
+        {
+            // A partial tile, or a full one completed before inner hashes were stored (or with damaged ones), is hashed.
+            var length = tile.Width * Rfc6962.HashSize;
+            if (hashes is null || hashes.Length < length)
+            {
+                throw new InvalidDataException($"Tile {tile} is missing from the store.");
+            }
+
+            subtrees = TileSubtrees.Compute(tile, hashes.AsSpan(0, length));
         }
 
-        // A full tile completed before inner hashes were stored (or with damaged ones) is hashed, as a partial tile is.
-        var stored = useCache && !tile.IsPartial && hashes.Length == length && inner?.Length == TileSubtrees.InnerSize;
-        var subtrees = stored ? TileSubtrees.FromStored(tile, hashes, inner) : TileSubtrees.Compute(tile, hashes.AsSpan(0, length));
         if (useCache)
         {
             // Upper-level tiles are few and on every proof; level-0 tiles are many, and cheap to read again.
-            cache.AddTile(subtrees, cheapToReload: stored && tile.Level == 0);
+            cache.AddTile(subtrees, cheapToReload: stored is not null && tile.Level == 0);
         }
 
         return subtrees;

@@ -1,5 +1,7 @@
 using System.Data;
 using System.Data.Common;
+using Integritas.Core.Ledger.Merkle;
+using Integritas.Core.Ledger.Tiles;
 using Integritas.Data;
 using Integritas.Data.Ledger;
 using Microsoft.EntityFrameworkCore;
@@ -22,8 +24,13 @@ internal sealed class LedgerTileQuery(IntegritasDbContext db) : IDisposable
     private DbParameter? index;
     private bool opened;
 
-    /// <summary>The stored row's hashes and inner hashes, or (null, null) when the tile is not stored.</summary>
-    public async Task<(byte[]? Hashes, byte[]? Inner)> ReadAsync(int tileLevel, long tileIndex, CancellationToken ct)
+    /// <summary>
+    /// The stored row of <paramref name="tile"/>. With <paramref name="withInner"/>, a full tile stored with its inner
+    /// hashes comes back as <c>Subtrees</c>: one array of its 8,192 bytes then its 8,160 inner bytes, read straight into
+    /// place (for <see cref="TileSubtrees.FromStored(TileId, byte[])"/>). Otherwise <c>Hashes</c> is the stored tile
+    /// (possibly wider than <paramref name="tile"/>), or null when there is no row.
+    /// </summary>
+    public async Task<(byte[]? Hashes, byte[]? Subtrees)> ReadAsync(TileId tile, bool withInner, CancellationToken ct)
     {
         if (!opened)
         {
@@ -39,15 +46,27 @@ internal sealed class LedgerTileQuery(IntegritasDbContext db) : IDisposable
         }
 
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        level!.Value = tileLevel;
-        index!.Value = tileIndex;
+        level!.Value = tile.Level;
+        index!.Value = (long)tile.Index;
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, ct);
         if (!await reader.ReadAsync(ct))
         {
             return (null, null);
         }
 
-        return (reader.GetFieldValue<byte[]>(0), await reader.IsDBNullAsync(1, ct) ? null : reader.GetFieldValue<byte[]>(1));
+        const int length = TileMath.Width * Rfc6962.HashSize;
+        if (withInner && !tile.IsPartial && !await reader.IsDBNullAsync(1, ct)
+            && reader.GetBytes(0, 0, null, 0, 0) == length && reader.GetBytes(1, 0, null, 0, 0) == TileSubtrees.InnerSize)
+        {
+            var subtrees = new byte[length + TileSubtrees.InnerSize];
+            if (reader.GetBytes(0, 0, subtrees, 0, length) == length
+                && reader.GetBytes(1, 0, subtrees, length, TileSubtrees.InnerSize) == TileSubtrees.InnerSize)
+            {
+                return (null, subtrees);
+            }
+        }
+
+        return (reader.GetFieldValue<byte[]>(0), null);
     }
 
     private void Create()

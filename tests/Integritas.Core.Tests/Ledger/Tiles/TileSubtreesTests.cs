@@ -49,6 +49,8 @@ public class TileSubtreesTests
         Assert.Equal(TileSubtrees.InnerSize, computed.Inner.Length);
 
         var stored = TileSubtrees.FromStored(tile, bytes, computed.Inner);
+        var joined = TileSubtrees.FromStored(tile, [.. bytes, .. computed.Inner]);
+        Assert.Equal(computed.Inner.ToArray(), joined.Inner.ToArray());
         Assert.Equal(tile, stored.Tile);
         Assert.Equal(computed.ByteSize, stored.ByteSize);
         Assert.Equal(computed.Inner.ToArray(), stored.Inner.ToArray());
@@ -58,6 +60,7 @@ public class TileSubtreesTests
             {
                 var slice = new TileSlice(level, index, start, size);
                 Assert.Equal(computed.Hash(slice), stored.Hash(slice));
+                Assert.Equal(computed.Hash(slice), joined.Hash(slice));
             }
         }
     }
@@ -72,6 +75,8 @@ public class TileSubtreesTests
         Assert.Throws<ArgumentException>(() => TileSubtrees.FromStored(full, bytes.AsSpan(32), inner));
         Assert.Throws<ArgumentException>(() => TileSubtrees.FromStored(TileId.Hashes(0, 5, 255), bytes.AsSpan(32), inner));
         Assert.Throws<ArgumentException>(() => TileSubtrees.FromStored(TileId.Entries(5), bytes, inner));
+        Assert.Throws<ArgumentException>(() => TileSubtrees.FromStored(full, [.. bytes, .. inner.AsSpan(1)]));
+        Assert.Throws<ArgumentException>(() => TileSubtrees.FromStored(TileId.Hashes(0, 5, 255), [.. bytes, .. inner]));
         Assert.Equal(TileSubtrees.Compute(TileId.Hashes(0, 273, 112), TileBytes(TileId.Hashes(0, 273, 112))).ByteSize - (112 * 32),
             TileSubtrees.Compute(TileId.Hashes(0, 273, 112), TileBytes(TileId.Hashes(0, 273, 112))).Inner.Length);
     }
