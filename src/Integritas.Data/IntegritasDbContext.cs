@@ -182,6 +182,7 @@ public class IntegritasDbContext(
             e.HasKey(x => new { x.Level, x.Index });
             e.Property(x => x.Index).ValueGeneratedNever();
             e.Property(x => x.Hashes).HasMaxLength(8192);
+            e.Property(x => x.Inner).HasMaxLength(8160);
         });
 
         builder.Entity<Ledger.LedgerCheckpoint>(e =>

@@ -25,6 +25,13 @@ public class LedgerTile
     public long Index { get; set; }
 
     public required byte[] Hashes { get; set; }
+
+    /// <summary>
+    /// For a full tile, the 255 subtree hashes above its 256 (levels 1…8 within the tile, 8,160 bytes), written with the
+    /// hash that completes it and never changed, so a proof can be served from it without rehashing. Null while the
+    /// tile is partial, and for tiles completed before this was stored (those are hashed when read).
+    /// </summary>
+    public byte[]? Inner { get; set; }
 }
 
 /// <summary>A signed checkpoint (C2SP tlog-checkpoint note) for one tree size. The latest is the largest size.</summary>

@@ -468,6 +468,10 @@ namespace Integritas.Migrations.Postgres.Migrations
                         .HasMaxLength(8192)
                         .HasColumnType("bytea");
 
+                    b.Property<byte[]>("Inner")
+                        .HasMaxLength(8160)
+                        .HasColumnType("bytea");
+
                     b.HasKey("Level", "Index");
 
                     b.ToTable("LedgerTiles");

@@ -455,6 +455,10 @@ namespace Integritas.Migrations.Sqlite.Migrations
                         .HasMaxLength(8192)
                         .HasColumnType("BLOB");
 
+                    b.Property<byte[]>("Inner")
+                        .HasMaxLength(8160)
+                        .HasColumnType("BLOB");
+
                     b.HasKey("Level", "Index");
 
                     b.ToTable("LedgerTiles");

@@ -11,6 +11,9 @@ namespace Integritas.Core.Ledger.Tiles;
 /// </summary>
 public sealed class TileSubtrees
 {
+    // Where each level starts in a full tile (shared: never written after it is made).
+    private static readonly int[] FullLevelStarts = LevelStarts(TileMath.Width);
+
     private readonly byte[] _hashes;
     private readonly int[] _levelStart;
 
@@ -27,6 +30,51 @@ public sealed class TileSubtrees
     /// <summary>The bytes held: what a cache should count this as.</summary>
     public int ByteSize => _hashes.Length;
 
+    /// <summary>Bytes of a full tile's inner subtree hashes: the 255 nodes (128 + 64 + … + 1) above its 256 hashes.</summary>
+    public const int InnerSize = (TileMath.Width - 1) * Rfc6962.HashSize;
+
+    /// <summary>
+    /// The hashes above the tile's own, level after level (for a full tile <see cref="InnerSize"/> bytes): what
+    /// <see cref="FromStored"/> takes back, so a stored full tile can be served without hashing.
+    /// </summary>
+    public ReadOnlySpan<byte> Inner => _hashes.AsSpan(Tile.Width * Rfc6962.HashSize);
+
+    /// <summary>
+    /// A full tile's subtrees from its 256 hashes (<paramref name="data"/>) and its stored <see cref="Inner"/> hashes,
+    /// without hashing: equal to <see cref="Compute"/> when <paramref name="inner"/> is what it computed. The inner
+    /// hashes are trusted as they are; only their lengths are checked (checking their values is what Compute costs).
+    /// </summary>
+    public static TileSubtrees FromStored(TileId tile, ReadOnlySpan<byte> data, ReadOnlySpan<byte> inner)
+    {
+        const int length = TileMath.Width * Rfc6962.HashSize;
+        if (tile.Kind != TileKind.Hashes || tile.Width != TileMath.Width || data.Length != length || inner.Length != InnerSize)
+        {
+            throw new ArgumentException($"Tile {tile} must be a full hash tile of {length} bytes with {InnerSize} bytes of inner hashes, got {data.Length} and {inner.Length}.", nameof(inner));
+        }
+
+        var hashes = new byte[length + InnerSize];
+        data.CopyTo(hashes);
+        inner.CopyTo(hashes.AsSpan(length));
+        return new TileSubtrees(tile, hashes, FullLevelStarts);
+    }
+
+    /// <summary>
+    /// As <see cref="FromStored(TileId, ReadOnlySpan{byte}, ReadOnlySpan{byte})"/> from one array holding the tile's
+    /// 8,192 bytes followed by its <see cref="InnerSize"/> inner bytes, which is kept as it is (not copied): the caller
+    /// must not change it afterwards.
+    /// </summary>
+    public static TileSubtrees FromStored(TileId tile, byte[] subtrees)
+    {
+        ArgumentNullException.ThrowIfNull(subtrees);
+        const int length = (TileMath.Width * Rfc6962.HashSize) + InnerSize;
+        if (tile.Kind != TileKind.Hashes || tile.Width != TileMath.Width || subtrees.Length != length)
+        {
+            throw new ArgumentException($"Tile {tile} must be a full hash tile with its inner hashes, {length} bytes, got {subtrees.Length}.", nameof(subtrees));
+        }
+
+        return new TileSubtrees(tile, subtrees, FullLevelStarts);
+    }
+
     /// <summary>Computes every subtree of the tile <paramref name="tile"/> whose bytes (W·32) are <paramref name="data"/>.</summary>
     public static TileSubtrees Compute(TileId tile, ReadOnlySpan<byte> data)
     {
@@ -35,14 +83,8 @@ public sealed class TileSubtrees
             throw new ArgumentException($"Tile {tile} must be a hash tile of {tile.Width * Rfc6962.HashSize} bytes, got {data.Length}.", nameof(data));
         }
 
-        // Level k of the tile has ⌊W / 2^k⌋ complete nodes; they are stored level after level.
-        var levels = BitOperations.Log2((uint)tile.Width) + 1;
-        var levelStart = new int[levels + 1];
-        for (var k = 0; k < levels; k++)
-        {
-            levelStart[k + 1] = levelStart[k] + (tile.Width >> k);
-        }
-
+        var levelStart = LevelStarts(tile.Width);
+        var levels = levelStart.Length - 1;
         var hashes = new byte[levelStart[levels] * Rfc6962.HashSize];
         data.CopyTo(hashes);
         for (var k = 1; k < levels; k++)
@@ -56,6 +98,19 @@ public sealed class TileSubtrees
         }
 
         return new TileSubtrees(tile, hashes, levelStart);
+    }
+
+    /// <summary>Level k of a tile of width W has ⌊W / 2^k⌋ complete nodes; they are stored level after level.</summary>
+    private static int[] LevelStarts(int width)
+    {
+        var levels = BitOperations.Log2((uint)width) + 1;
+        var levelStart = new int[levels + 1];
+        for (var k = 0; k < levels; k++)
+        {
+            levelStart[k + 1] = levelStart[k] + (width >> k);
+        }
+
+        return levelStart;
     }
 
     /// <summary>The hash of the node <paramref name="slice"/> stands for: the same as <see cref="TileSlice.Hash"/> of the tile's bytes.</summary>

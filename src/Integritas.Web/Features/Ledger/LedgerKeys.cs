@@ -26,7 +26,9 @@ public sealed class LedgerOptions
 
     /// <summary>
     /// Memory for the tiles proofs are built from (see <see cref="LedgerProofCache"/>), in MiB: a full tile with its
-    /// inner subtrees takes 16 KiB, so 64 MiB keeps about 4,000 tiles, the level-0 tiles of a million entries.
+    /// inner subtrees takes 16 KiB, so 64 MiB keeps about 4,000 tiles, the level-0 tiles of a million entries. Past
+    /// that, level-0 tiles are read again from the store when needed (one indexed read: full tiles are stored with
+    /// their inner subtree hashes) rather than evicting others.
     /// </summary>
     public int ProofCacheMegabytes { get; set; } = 64;
 

@@ -10,8 +10,9 @@ namespace Integritas.Web.Features.Ledger;
 /// <item>tiles with their inner subtree hashes (<see cref="TileSubtrees"/>), keyed by tile and width. A tile of a given
 /// width never changes (tiles only grow, and a full tile is final), so entries are never stale. The cache is capped at
 /// <see cref="LedgerOptions.ProofCacheMegabytes"/> and evicts the least recently used tiles past it, so memory stays
-/// flat however large the log grows; at 10 million entries a warm cache of 64 MiB holds a tenth of the level-0 tiles
-/// and every tile above them.</item>
+/// flat however large the log grows. Full level-0 tiles stored with their inner hashes are cheap to read again, so
+/// they only fill free room and never evict anything: at 10 million entries a 64 MiB cache holds every tile above
+/// level 0 and about a tenth of the level-0 tiles, and the other nine in ten proofs read one tile row.</item>
 /// <item>the latest checkpoint, for <see cref="LedgerOptions.CheckpointCacheMilliseconds"/>. This process's sequencer
 /// and cosignatures <see cref="InvalidateCheckpoint"/> the moment they commit; appends by another process (the CLI) are
 /// seen once the short lifetime ends.</item>
@@ -22,6 +23,7 @@ public sealed class LedgerProofCache : IDisposable
 {
     private readonly MemoryCache tiles;
     private readonly TimeProvider time;
+    private readonly long sizeLimit;
     private readonly TimeSpan checkpointLifetime;
     private CachedCheckpoint? checkpoint;
     private long generation;
@@ -33,7 +35,8 @@ public sealed class LedgerProofCache : IDisposable
         var o = options.Value;
         this.time = time;
         checkpointLifetime = TimeSpan.FromMilliseconds(Math.Max(0, o.CheckpointCacheMilliseconds));
-        tiles = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, o.ProofCacheMegabytes) * 1024L * 1024L, CompactionPercentage = 0.1 });
+        sizeLimit = Math.Max(1, o.ProofCacheMegabytes) * 1024L * 1024L;
+        tiles = new MemoryCache(new MemoryCacheOptions { SizeLimit = sizeLimit, CompactionPercentage = 0.1, TrackStatistics = true });
     }
 
     /// <summary>Tiles held now (for benchmarks and diagnostics).</summary>
@@ -69,13 +72,25 @@ public sealed class LedgerProofCache : IDisposable
 
     public bool TryGetTile(TileId tile, out TileSubtrees subtrees) => tiles.TryGetValue(tile, out subtrees!);
 
-    public void AddTile(TileSubtrees subtrees)
+    /// <summary>
+    /// Keeps <paramref name="subtrees"/>. One that is <paramref name="cheapToReload"/> (a full level-0 tile stored with its
+    /// inner hashes: one indexed read, no hashing) is kept only while the cache has room, never at the cost of evicting
+    /// others: level-0 tiles are many and each is rarely asked for, so once the cache is full, churning them through it
+    /// (allocating, promoting and evicting 16 KiB objects) costs more than reading them again.
+    /// </summary>
+    public void AddTile(TileSubtrees subtrees, bool cheapToReload = false)
     {
         ArgumentNullException.ThrowIfNull(subtrees);
         // The hashes plus a rough allowance for the object, the key and the cache's own entry.
+        var size = subtrees.ByteSize + 256L;
+        if (cheapToReload && (tiles.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0) + size > sizeLimit * 9 / 10)
+        {
+            return;
+        }
+
         using var entry = tiles.CreateEntry(subtrees.Tile);
         entry.Value = subtrees;
-        entry.Size = subtrees.ByteSize + 256;
+        entry.Size = size;
     }
 
     public void Dispose() => tiles.Dispose();

@@ -9,8 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Integritas.Web.Features.Ledger;
 
 /// <summary>Reads the stored log: the latest checkpoint, tiles, entry bundles, and proofs built from tiles.</summary>
-public sealed class LedgerReader(IntegritasDbContext db, LedgerKeys keys, LedgerProofCache cache)
+public sealed class LedgerReader(IntegritasDbContext db, LedgerKeys keys, LedgerProofCache cache) : IDisposable
 {
+    private readonly LedgerTileQuery tiles = new(db);
+
     /// <summary>The latest signed checkpoint; for an empty log, a freshly signed size-0 checkpoint.</summary>
     public async Task<(long Size, string Note)> LatestCheckpointAsync(CancellationToken ct)
     {
@@ -45,14 +47,15 @@ public sealed class LedgerReader(IntegritasDbContext db, LedgerKeys keys, Ledger
             return entries.Count == tile.Width ? EntryBundle.Encode(entries) : null;
         }
 
-        var row = await db.LedgerTiles.AsNoTracking().SingleOrDefaultAsync(t => t.Level == tile.Level && t.Index == (long)tile.Index, ct);
-        return Slice(row, tile);
+        var hashes = await db.LedgerTiles.AsNoTracking().Where(t => t.Level == tile.Level && t.Index == (long)tile.Index).Select(t => t.Hashes).SingleOrDefaultAsync(ct);
+        return Slice(hashes, tile);
     }
 
     /// <summary>
     /// A tlog-proof file for entry <paramref name="index"/> against the latest checkpoint, or null if the entry is not in
     /// it. The checkpoint and the tiles on the proof's path come from <see cref="LedgerProofCache"/>; only the tiles it
-    /// lacks are read, each once, so memory stays flat as the log grows and a warm proof needs no database at all.
+    /// lacks are read, each once, so memory stays flat as the log grows and a warm proof needs no database at all. A
+    /// full tile read from the store comes with its stored inner hashes, so a miss costs one indexed read, no hashing.
     /// </summary>
     public Task<string?> ProofAsync(long index, CancellationToken ct) => ProofAsync(index, fromStore: false, ct);
 
@@ -96,18 +99,30 @@ public sealed class LedgerReader(IntegritasDbContext db, LedgerKeys keys, Ledger
             return cached;
         }
 
-        // (Not a compiled query: those are bound to one model, and the SQLite and PostgreSQL models differ.)
-        var hashes = await db.LedgerTiles.AsNoTracking().Where(t => t.Level == tile.Level && t.Index == (long)tile.Index).Select(t => t.Hashes).SingleOrDefaultAsync(ct);
-        var length = tile.Width * Rfc6962.HashSize;
-        if (hashes is null || hashes.Length < length)
+        // One indexed read; a full tile stored with its inner hashes is then served without hashing. Integrity checks
+        // (not useCache) rehash the tile's own hashes instead: stored inner hashes would hide a changed tile hash.
+        var (hashes, stored) = await tiles.ReadAsync(tile, withInner: useCache, ct);
+        TileSubtrees subtrees;
+        if (stored is not null)
         {
-            throw new InvalidDataException($"Tile {tile} is missing from the store.");
+            subtrees = TileSubtrees.FromStored(tile, stored);
+        }
+        else
+        {
+            // A partial tile, or a full one completed before inner hashes were stored (or with damaged ones), is hashed.
+            var length = tile.Width * Rfc6962.HashSize;
+            if (hashes is null || hashes.Length < length)
+            {
+                throw new InvalidDataException($"Tile {tile} is missing from the store.");
+            }
+
+            subtrees = TileSubtrees.Compute(tile, hashes.AsSpan(0, length));
         }
 
-        var subtrees = TileSubtrees.Compute(tile, hashes.AsSpan(0, length));
         if (useCache)
         {
-            cache.AddTile(subtrees);
+            // Upper-level tiles are few and on every proof; level-0 tiles are many, and cheap to read again.
+            cache.AddTile(subtrees, cheapToReload: stored is not null && tile.Level == 0);
         }
 
         return subtrees;
@@ -126,13 +141,15 @@ public sealed class LedgerReader(IntegritasDbContext db, LedgerKeys keys, Ledger
 
     /// <summary>Reads one stored tile as a tree of the lookup's size sees it (TileNodeLookup caches what it fetched).</summary>
     private static Func<TileId, byte[]> StoredTiles(IntegritasDbContext db) => tile =>
-        Slice(db.LedgerTiles.AsNoTracking().SingleOrDefault(t => t.Level == tile.Level && t.Index == (long)tile.Index), tile)
+        Slice(db.LedgerTiles.AsNoTracking().Where(t => t.Level == tile.Level && t.Index == (long)tile.Index).Select(t => t.Hashes).SingleOrDefault(), tile)
         ?? throw new InvalidDataException($"Tile {tile} is missing from the store.");
 
     /// <summary>A full tile only when stored full; a partial tile of width W is the first W hashes of its stored row.</summary>
-    private static byte[]? Slice(LedgerTile? row, TileId tile)
+    private static byte[]? Slice(byte[]? hashes, TileId tile)
     {
         var length = tile.Width * Rfc6962.HashSize;
-        return row is null || row.Hashes.Length < length ? null : row.Hashes.Length == length ? row.Hashes : row.Hashes[..length];
+        return hashes is null || hashes.Length < length ? null : hashes.Length == length ? hashes : hashes[..length];
     }
+
+    public void Dispose() => tiles.Dispose();
 }

@@ -36,19 +36,23 @@ internal abstract class LedgerRowWriter(IntegritasDbContext db)
 
     public async Task InsertTileAsync(LedgerTile tile, CancellationToken ct)
     {
-        await using var insert = Insert<LedgerTile>(nameof(LedgerTile.Level), nameof(LedgerTile.Index), nameof(LedgerTile.Hashes));
-        insert.Set(tile.Level, tile.Index, tile.Hashes);
+        await using var insert = Insert<LedgerTile>(nameof(LedgerTile.Level), nameof(LedgerTile.Index), nameof(LedgerTile.Hashes), nameof(LedgerTile.Inner));
+        insert.Set(tile.Level, tile.Index, tile.Hashes, tile.Inner);
         await insert.ExecuteAsync(ct);
     }
 
-    /// <summary>Replaces a growing tile's hashes; the stored row must exist (it was just read in this transaction).</summary>
+    /// <summary>
+    /// Replaces a growing tile's hashes (and, when they complete it, sets its inner hashes); the stored row must exist
+    /// (it was just read in this transaction).
+    /// </summary>
     public async Task UpdateTileAsync(LedgerTile tile, CancellationToken ct)
     {
         var (table, type) = Table<LedgerTile>();
         await using var command = Command();
-        command.CommandText = $"UPDATE {Name(type)} SET {Column(type, table, nameof(LedgerTile.Hashes))} = @h " +
+        command.CommandText = $"UPDATE {Name(type)} SET {Column(type, table, nameof(LedgerTile.Hashes))} = @h, {Column(type, table, nameof(LedgerTile.Inner))} = @n " +
             $"WHERE {Column(type, table, nameof(LedgerTile.Level))} = @l AND {Column(type, table, nameof(LedgerTile.Index))} = @i";
         command.Parameters.Add(Parameter(command, type, nameof(LedgerTile.Hashes), "@h", tile.Hashes));
+        command.Parameters.Add(Parameter(command, type, nameof(LedgerTile.Inner), "@n", tile.Inner));
         command.Parameters.Add(Parameter(command, type, nameof(LedgerTile.Level), "@l", tile.Level));
         command.Parameters.Add(Parameter(command, type, nameof(LedgerTile.Index), "@i", tile.Index));
         if (await command.ExecuteNonQueryAsync(ct) != 1)
@@ -96,8 +100,11 @@ internal abstract class LedgerRowWriter(IntegritasDbContext db)
         return property;
     }
 
-    protected static DbParameter Parameter(DbCommand command, IEntityType type, string property, string name, object? value) =>
-        Property(type, property).GetRelationalTypeMapping().CreateParameter(command, name, value, nullable: false);
+    protected static DbParameter Parameter(DbCommand command, IEntityType type, string property, string name, object? value)
+    {
+        var p = Property(type, property);
+        return p.GetRelationalTypeMapping().CreateParameter(command, name, value, nullable: p.IsNullable);
+    }
 
     /// <summary>A prepared single-row INSERT of the named properties, reusable for many rows.</summary>
     protected InsertCommand Insert<T>(params string[] properties)
@@ -115,11 +122,11 @@ internal abstract class LedgerRowWriter(IntegritasDbContext db)
     {
         private bool prepared;
 
-        public void Set(params object[] values)
+        public void Set(params object?[] values)
         {
             for (var i = 0; i < values.Length; i++)
             {
-                parameters[i].Value = values[i];
+                parameters[i].Value = values[i] ?? DBNull.Value;
             }
         }
 

@@ -173,7 +173,12 @@ public sealed class LedgerSequencer(IServiceScopeFactory scopes, LedgerKeys keys
                     at += Rfc6962.HashSize;
                 }
 
-                var tile = new LedgerTile { Level = group.Key.Level, Index = group.Key.Tile, Hashes = hashes };
+                // A tile completed now gets its inner subtree hashes too, once: proofs then read them instead of
+                // rehashing the tile (255 SHA-256) on every cache miss.
+                var inner = hashes.Length == TileMath.Width * Rfc6962.HashSize
+                    ? TileSubtrees.Compute(TileId.Hashes(group.Key.Level, (ulong)group.Key.Tile), hashes).Inner.ToArray()
+                    : null;
+                var tile = new LedgerTile { Level = group.Key.Level, Index = group.Key.Tile, Hashes = hashes, Inner = inner };
                 await (stored is null ? writer.InsertTileAsync(tile, ct) : writer.UpdateTileAsync(tile, ct));
             }
 

@@ -38,6 +38,49 @@ public class TileSubtreesTests
         Assert.Equal(subtrees.ByteSize / Rfc6962.HashSize, count);
     }
 
+    [Theory]
+    [InlineData(0, 5)]
+    [InlineData(1, 0)]
+    public void StoredInnerHashesGiveWhatComputeGives(int level, ulong index)
+    {
+        var tile = TileId.Hashes(level, index);
+        var bytes = TileBytes(tile);
+        var computed = TileSubtrees.Compute(tile, bytes);
+        Assert.Equal(TileSubtrees.InnerSize, computed.Inner.Length);
+
+        var stored = TileSubtrees.FromStored(tile, bytes, computed.Inner);
+        var joined = TileSubtrees.FromStored(tile, [.. bytes, .. computed.Inner]);
+        Assert.Equal(computed.Inner.ToArray(), joined.Inner.ToArray());
+        Assert.Equal(tile, stored.Tile);
+        Assert.Equal(computed.ByteSize, stored.ByteSize);
+        Assert.Equal(computed.Inner.ToArray(), stored.Inner.ToArray());
+        for (var size = 1; size <= TileMath.Width; size *= 2)
+        {
+            for (var start = 0; start < TileMath.Width; start += size)
+            {
+                var slice = new TileSlice(level, index, start, size);
+                Assert.Equal(computed.Hash(slice), stored.Hash(slice));
+                Assert.Equal(computed.Hash(slice), joined.Hash(slice));
+            }
+        }
+    }
+
+    [Fact]
+    public void StoredInnerHashesAreTakenOnlyForAFullTileWithTheRightLengths()
+    {
+        var full = TileId.Hashes(0, 5);
+        var bytes = TileBytes(full);
+        var inner = TileSubtrees.Compute(full, bytes).Inner.ToArray();
+        Assert.Throws<ArgumentException>(() => TileSubtrees.FromStored(full, bytes, inner.AsSpan(1)));
+        Assert.Throws<ArgumentException>(() => TileSubtrees.FromStored(full, bytes.AsSpan(32), inner));
+        Assert.Throws<ArgumentException>(() => TileSubtrees.FromStored(TileId.Hashes(0, 5, 255), bytes.AsSpan(32), inner));
+        Assert.Throws<ArgumentException>(() => TileSubtrees.FromStored(TileId.Entries(5), bytes, inner));
+        Assert.Throws<ArgumentException>(() => TileSubtrees.FromStored(full, [.. bytes, .. inner.AsSpan(1)]));
+        Assert.Throws<ArgumentException>(() => TileSubtrees.FromStored(TileId.Hashes(0, 5, 255), [.. bytes, .. inner]));
+        Assert.Equal(TileSubtrees.Compute(TileId.Hashes(0, 273, 112), TileBytes(TileId.Hashes(0, 273, 112))).ByteSize - (112 * 32),
+            TileSubtrees.Compute(TileId.Hashes(0, 273, 112), TileBytes(TileId.Hashes(0, 273, 112))).Inner.Length);
+    }
+
     [Fact]
     public void ProofsFromSubtreesEqualProofsFromTheTree()
     {

@@ -1,0 +1,31 @@
+using Integritas.Core.Ledger.Tiles;
+using Integritas.Web.Features.Ledger;
+using Microsoft.Extensions.Options;
+
+namespace Integritas.Web.Tests;
+
+/// <summary>Tiles that are cheap to read again only fill free room in the proof cache; other tiles still evict.</summary>
+public class LedgerProofCacheTests
+{
+    private static TileSubtrees Full(int level, ulong index) =>
+        TileSubtrees.Compute(TileId.Hashes(level, index), new byte[TileMath.Width * 32]);
+
+    [Fact]
+    public void Cheap_to_reload_tiles_fill_free_room_but_never_evict()
+    {
+        using var cache = new LedgerProofCache(Options.Create(new LedgerOptions { ProofCacheMegabytes = 1 }), TimeProvider.System);
+        for (var i = 0UL; i < 200; i++)
+        {
+            cache.AddTile(Full(0, i), cheapToReload: true);
+        }
+
+        // 1 MiB holds about 63 tiles of 16 KiB; cheap ones stop below nine tenths of it, the first ones staying.
+        Assert.InRange(cache.TileCount, 40, 57);
+        Assert.True(cache.TryGetTile(TileId.Hashes(0, 0), out _));
+        Assert.False(cache.TryGetTile(TileId.Hashes(0, 199), out _));
+
+        // Any other tile is still taken (the cache evicts past its cap as before).
+        cache.AddTile(Full(1, 0));
+        Assert.True(cache.TryGetTile(TileId.Hashes(1, 0), out _));
+    }
+}
