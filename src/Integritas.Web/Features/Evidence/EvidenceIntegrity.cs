@@ -38,6 +38,8 @@ public sealed class EvidenceIntegrity(IntegritasDbContext db, IBlobStore blobs, 
         var entries = await db.LedgerEntries.AsNoTracking().Where(e => indices.Contains(e.Index))
             .ToDictionaryAsync(e => e.Index, e => e.Data, ct);
 
+        // One checkpoint read and one read of each tile serve every item's proof.
+        var proofs = indices.Count == 0 ? null : await ledger.FromStoreAsync(ct);
         var result = new Dictionary<long, IntegrityStatus>();
         foreach (var (item, code, sequence) in subjects)
         {
@@ -68,7 +70,7 @@ public sealed class EvidenceIntegrity(IntegritasDbContext db, IBlobStore blobs, 
                         $"Log entry {label} does not match this evidence's record: the record or the entry was altered."));
                 }
 
-                await CheckInclusionAsync(index, stored, label, problems, ct);
+                await CheckInclusionAsync(proofs!, index, stored, label, problems, ct);
             }
 
             result[item.Id] = new IntegrityStatus(item.Id, index, problems.Count == 0 ? IntegrityState.Verified : IntegrityState.Broken, problems);
@@ -91,12 +93,12 @@ public sealed class EvidenceIntegrity(IntegritasDbContext db, IBlobStore blobs, 
         }
     }
 
-    private async Task CheckInclusionAsync(long index, byte[] stored, string label, List<(string, string)> problems, CancellationToken ct)
+    private async Task CheckInclusionAsync(LedgerReader.StoreProofs proofs, long index, byte[] stored, string label, List<(string, string)> problems, CancellationToken ct)
     {
         string? proof;
         try
         {
-            proof = await ledger.ProofFromStoreAsync(index, ct);
+            proof = await proofs.ProofAsync(index, ct);
         }
         catch (InvalidDataException e)
         {

@@ -57,17 +57,38 @@ public sealed class LedgerReader(IntegritasDbContext db, LedgerKeys keys, Ledger
     /// lacks are read, each once, so memory stays flat as the log grows and a warm proof needs no database at all. A
     /// full tile read from the store comes with its stored inner hashes, so a miss costs one indexed read, no hashing.
     /// </summary>
-    public Task<string?> ProofAsync(long index, CancellationToken ct) => ProofAsync(index, fromStore: false, ct);
+    public async Task<string?> ProofAsync(long index, CancellationToken ct) =>
+        await ProofAsync(index, await cache.LatestCheckpointAsync(() => LatestCheckpointAsync(ct)), [], useCache: true, ct);
 
     /// <summary>
     /// As <see cref="ProofAsync(long, CancellationToken)"/> but from the database alone, bypassing the cache: for integrity
     /// checks, which must see a tile or checkpoint changed in the store even while the cache still holds the original.
     /// </summary>
-    public Task<string?> ProofFromStoreAsync(long index, CancellationToken ct) => ProofAsync(index, fromStore: true, ct);
+    public async Task<string?> ProofFromStoreAsync(long index, CancellationToken ct) =>
+        await (await FromStoreAsync(ct)).ProofAsync(index, ct);
 
-    private async Task<string?> ProofAsync(long index, bool fromStore, CancellationToken ct)
+    /// <summary>
+    /// Proofs from the database alone (as <see cref="ProofFromStoreAsync"/>) for several entries: the latest checkpoint
+    /// is read once and each tile once, however many entries share it — what a page checking all its evidence needs.
+    /// </summary>
+    public async Task<StoreProofs> FromStoreAsync(CancellationToken ct) => new(this, await LatestCheckpointAsync(ct));
+
+    public sealed class StoreProofs
     {
-        var (size, note) = fromStore ? await LatestCheckpointAsync(ct) : await cache.LatestCheckpointAsync(() => LatestCheckpointAsync(ct));
+        private readonly LedgerReader reader;
+        private readonly (long Size, string Note) checkpoint;
+        private readonly Dictionary<TileId, TileSubtrees> tiles = [];
+
+        internal StoreProofs(LedgerReader reader, (long Size, string Note) checkpoint) => (this.reader, this.checkpoint) = (reader, checkpoint);
+
+        /// <summary>The tlog-proof of <paramref name="index"/>, or null when the checkpoint does not cover it.</summary>
+        public Task<string?> ProofAsync(long index, CancellationToken ct) => reader.ProofAsync(index, checkpoint, tiles, useCache: false, ct);
+    }
+
+    /// <summary>A proof against <paramref name="checkpoint"/>, reading into <paramref name="path"/> the tiles it lacks.</summary>
+    private async Task<string?> ProofAsync(long index, (long Size, string Note) checkpoint, Dictionary<TileId, TileSubtrees> path, bool useCache, CancellationToken ct)
+    {
+        var (size, note) = checkpoint;
         if (index < 0 || index >= size)
         {
             return null;
@@ -75,7 +96,6 @@ public sealed class LedgerReader(IntegritasDbContext db, LedgerKeys keys, Ledger
 
         // The proof's nodes are known before any hash is read: fetch the tiles they live in, then hash synchronously.
         var plan = InclusionProof.Plan((ulong)index, (ulong)size);
-        var path = new Dictionary<TileId, TileSubtrees>();
         foreach (var range in plan)
         {
             foreach (var node in range.Nodes)
@@ -83,7 +103,7 @@ public sealed class LedgerReader(IntegritasDbContext db, LedgerKeys keys, Ledger
                 var (tile, _) = TileSubtrees.Locate(node, (ulong)size);
                 if (!path.ContainsKey(tile))
                 {
-                    path[tile] = await SubtreesAsync(tile, !fromStore, ct);
+                    path[tile] = await SubtreesAsync(tile, useCache, ct);
                 }
             }
         }
