@@ -111,13 +111,9 @@ public static class Commands
             var output = parse.InvocationConfiguration.Output;
             var started = System.Diagnostics.Stopwatch.StartNew();
             var summary = await DemoRegencyGenerator.LoadAsync(db, parse.GetValue(scale), ct);
-            if (services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EvidenceOptions>>().Value.SeedDemoEvidence)
+            if (await EvidenceDemo.LoadAsync(services, ct) is > 0 and var evidence)
             {
-                var evidence = await EvidenceDemo.LoadAsync(services, ct);
-                if (evidence > 0)
-                {
-                    output.WriteLine($"Uploaded {evidence} demo evidence items and recorded them in the transparency log.");
-                }
+                output.WriteLine($"Uploaded {evidence} demo evidence items and recorded them in the transparency log.");
             }
 
             output.WriteLine($"Loaded {summary.Regions} regions, {summary.Opds} OPD, {summary.ServiceUnits} service units, {summary.Positions} positions, {summary.Officials} officials in {started.Elapsed.TotalSeconds:0.0} s.");

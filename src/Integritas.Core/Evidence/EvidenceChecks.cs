@@ -28,6 +28,13 @@ public enum EvidenceFlags
     FormDisagreesWithMetadata = 64,
 }
 
+public static class EvidenceFlagsExtensions
+{
+    /// <summary>Each flag that is set, in declaration order.</summary>
+    public static IEnumerable<EvidenceFlags> Each(this EvidenceFlags flags) =>
+        Enum.GetValues<EvidenceFlags>().Where(f => f != EvidenceFlags.None && flags.HasFlag(f));
+}
+
 /// <summary>The work window and site of a construction package, as the checks need them.</summary>
 public sealed record Site(GeoPoint Centre, double GeofenceRadiusMeters, DateTimeOffset WorkStart, DateTimeOffset WorkEnd);
 

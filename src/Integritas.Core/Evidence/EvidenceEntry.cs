@@ -59,8 +59,8 @@ public sealed record EvidenceEntry(
     {
         Require(IsToken(PackageCode), "package code");
         Require(IsToken(UploaderRole), "uploader role");
-        Require(IsSha256(MediaSha256), "media hash");
-        Require(InvoiceSha256 is null || IsSha256(InvoiceSha256), "invoice hash");
+        Require(Sha256Hex.IsValid(MediaSha256), "media hash");
+        Require(InvoiceSha256 is null || Sha256Hex.IsValid(InvoiceSha256), "invoice hash");
         Require(EvidenceId >= 0 && Milestone >= 0 && MediaSize >= 0, "number");
         var b = new StringBuilder();
         b.Append(Header).Append('\n');
@@ -117,13 +117,13 @@ public sealed record EvidenceEntry(
             !long.TryParse(id[0], NumberStyles.None, CultureInfo.InvariantCulture, out var evidenceId) ||
             !int.TryParse(milestone[0], NumberStyles.None, CultureInfo.InvariantCulture, out var milestoneNo) ||
             !TryKind(kind[0], out var evidenceKind) ||
-            !media[0].StartsWith("sha256:", StringComparison.Ordinal) || !IsSha256(media[0][7..]) ||
+            !media[0].StartsWith("sha256:", StringComparison.Ordinal) || !Sha256Hex.IsValid(media[0][7..]) ||
             !long.TryParse(media[1], NumberStyles.None, CultureInfo.InvariantCulture, out var mediaSize) ||
             !TryTime(captured[0], out var capturedAt) || !TrySource(captured[1], out var capturedFrom) ||
             !double.TryParse(location[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var lat) ||
             !double.TryParse(location[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon) ||
             !GeoPoint.IsValid(lat, lon) || !TrySource(location[2], out var locationFrom) ||
-            !(invoice[0] == "none" || (invoice[0].StartsWith("sha256:", StringComparison.Ordinal) && IsSha256(invoice[0][7..]))) ||
+            !(invoice[0] == "none" || (invoice[0].StartsWith("sha256:", StringComparison.Ordinal) && Sha256Hex.IsValid(invoice[0][7..]))) ||
             !IsToken(package[0]) || !IsToken(uploader[0]) || !TryTime(uploaded[0], out var uploadedAt))
         {
             return null;
@@ -139,9 +139,6 @@ public sealed record EvidenceEntry(
     /// <summary>Package codes and role names: printable ASCII without spaces, at most 100 characters.</summary>
     public static bool IsToken(string? value) =>
         !string.IsNullOrEmpty(value) && value.Length <= 100 && value.All(c => c is > ' ' and <= '~');
-
-    public static bool IsSha256(string? value) =>
-        value is { Length: 64 } && value.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
 
     /// <summary>UTC to the second, ISO 8601 with Z: the log's one time format.</summary>
     public static string Time(DateTimeOffset value) =>

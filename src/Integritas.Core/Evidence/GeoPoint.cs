@@ -27,6 +27,15 @@ public readonly record struct GeoPoint
 
     public double Longitude { get; }
 
+    /// <summary>
+    /// A typed coordinate in decimal degrees, with a dot or a comma as the decimal sign (phones set to Indonesian type a
+    /// comma); null for anything else. Range is checked by <see cref="IsValid"/>.
+    /// </summary>
+    public static double? ParseDegrees(string? text) =>
+        double.TryParse(text?.Trim().Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+            ? value
+            : null;
+
     public static bool IsValid(double latitude, double longitude) =>
         double.IsFinite(latitude) && double.IsFinite(longitude) && latitude is >= -90 and <= 90 && longitude is >= -180 and <= 180;
 

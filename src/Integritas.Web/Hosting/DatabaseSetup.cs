@@ -79,9 +79,8 @@ public static class DatabaseSetup
             var summary = await DemoRegencyGenerator.LoadAsync(db, 1, ct);
             logger.LogInformation("Loaded the demo regency: {Regions} regions, {Opds} OPD, {Units} service units, {Officials} officials.",
                 summary.Regions, summary.Opds, summary.ServiceUnits, summary.Officials);
-            if (services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Features.Evidence.EvidenceOptions>>().Value.SeedDemoEvidence)
+            if (await Features.Evidence.EvidenceDemo.LoadAsync(scope.ServiceProvider, ct) is > 0 and var evidence)
             {
-                var evidence = await Features.Evidence.EvidenceDemo.LoadAsync(scope.ServiceProvider, ct);
                 logger.LogInformation("Loaded {Evidence} demo evidence items, recorded in the transparency log.", evidence);
             }
         }

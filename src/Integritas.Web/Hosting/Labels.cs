@@ -73,7 +73,7 @@ public static class Labels
     /// <summary>One label per flag set, in a fixed order.</summary>
     public static IEnumerable<string> Flags(EvidenceFlags flags)
     {
-        foreach (var flag in Enum.GetValues<EvidenceFlags>().Where(f => f != EvidenceFlags.None && flags.HasFlag(f)))
+        foreach (var flag in flags.Each())
         {
             yield return flag switch
             {

@@ -30,6 +30,17 @@ public sealed class GeoPointTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new GeoPoint(lat, lon));
     }
 
+    [Theory]
+    [InlineData("3.7394", 3.7394)]
+    [InlineData(" 3,7394 ", 3.7394)]
+    [InlineData("-98.4522", -98.4522)]
+    [InlineData("utara", null)]
+    [InlineData("3e1", null)]
+    [InlineData("", null)]
+    [InlineData(null, null)]
+    public void Typed_degrees_take_a_dot_or_a_comma(string? text, double? expected) =>
+        Assert.Equal(expected, GeoPoint.ParseDegrees(text));
+
     [Fact]
     public void Positions_round_to_six_decimals_and_print_with_a_dot()
     {
@@ -84,6 +95,23 @@ public sealed class EvidenceChecksTests
         Assert.Equal(EvidenceFlags.None, EvidenceChecks.Check(Site, here, upload.AddMinutes(4), upload).Flags);
         Assert.Equal(EvidenceFlags.CapturedInFuture, EvidenceChecks.Check(Site, here, upload.AddHours(2), upload).Flags);
     }
+
+    [Fact]
+    public void Set_flags_are_listed_in_declaration_order()
+    {
+        Assert.Empty(EvidenceFlags.None.Each());
+        Assert.Equal([EvidenceFlags.OutsideGeofence, EvidenceFlags.CapturedInFuture, EvidenceFlags.LocationFromForm],
+            (EvidenceFlags.LocationFromForm | EvidenceFlags.OutsideGeofence | EvidenceFlags.CapturedInFuture).Each());
+    }
+
+    [Theory]
+    [InlineData("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", true)]
+    [InlineData("9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08", false)]
+    [InlineData("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a0", false)]
+    [InlineData("../../etc/passwd", false)]
+    [InlineData(null, false)]
+    public void Only_lower_case_sha256_hex_is_a_hash_name(string? text, bool valid) =>
+        Assert.Equal(valid, Sha256Hex.IsValid(text));
 
     [Fact]
     public void Metadata_wins_over_the_form_and_disagreements_are_flagged()

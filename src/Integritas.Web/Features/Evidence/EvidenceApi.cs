@@ -72,7 +72,7 @@ public static class EvidenceApi
     }
 
     public static IReadOnlyList<string> FlagNames(EvidenceFlags flags) =>
-        [.. Enum.GetValues<EvidenceFlags>().Where(f => f != EvidenceFlags.None && flags.HasFlag(f)).Select(f => f.ToString())];
+        [.. flags.Each().Select(f => f.ToString())];
 
     private static async Task<Results<Ok<PagedResult<EvidenceDto>>, ValidationProblem>> ListAsync(
         IntegritasDbContext db, string? package, bool? flagged, int page = 1, int pageSize = 50, CancellationToken ct = default)
@@ -91,7 +91,7 @@ public static class EvidenceApi
     private static async Task<IResult> ExportAsync(IntegritasDbContext db, string? package, bool? flagged, CancellationToken ct)
     {
         var csv = new StringBuilder(CsvHeader).Append('\n');
-        static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        static string Time(DateTime utc) => EvidenceEntry.Time(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
         foreach (var e in await ProjectAsync(Search(db, package, flagged), ct))
         {
             csv.AppendJoin(',', new[]

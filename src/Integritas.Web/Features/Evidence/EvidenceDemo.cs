@@ -27,10 +27,12 @@ public static class EvidenceDemo
             ["Galian saluran", "Pengecoran U-ditch", "Penutup saluran"]),
     ];
 
+    /// <summary>Loads the demo packages and uploads their evidence, unless <see cref="EvidenceOptions.SeedDemoEvidence"/> is off or packages exist; returns the uploads.</summary>
     public static async Task<int> LoadAsync(IServiceProvider services, CancellationToken ct)
     {
         var db = services.GetRequiredService<IntegritasDbContext>();
-        if (await db.ConstructionPackages.AnyAsync(ct))
+        if (!services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EvidenceOptions>>().Value.SeedDemoEvidence
+            || await db.ConstructionPackages.AnyAsync(ct))
         {
             return 0;
         }

@@ -29,6 +29,15 @@ public static class EvidenceFiles
         files.MapGet("/faktur", InvoiceAsync);
     }
 
+    /// <summary>Whether <paramref name="user"/> is a Contractor account given upload access to the package.</summary>
+    public static async Task<bool> IsContractorOfAsync(ClaimsPrincipal user, IntegritasDbContext db, int packageId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        return userId is not null && user.IsInRole(Roles.Contractor) &&
+            await db.PackageContractors.AnyAsync(c => c.PackageId == packageId && c.UserId == userId, ct);
+    }
+
     /// <summary>Who may open invoices: the package's contractors, its OPD's operators, and oversight roles.</summary>
     public static async Task<bool> MaySeeInvoicesAsync(ClaimsPrincipal user, IntegritasDbContext db, IAuthorizationService authorization, int packageId, int opdId, CancellationToken ct)
     {
@@ -43,13 +52,7 @@ public static class EvidenceFiles
             return true;
         }
 
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (user.IsInRole(Roles.Contractor) && await db.PackageContractors.AnyAsync(c => c.PackageId == packageId && c.UserId == userId, ct))
-        {
-            return true;
-        }
-
-        return (await authorization.AuthorizeAsync(user, opdId, Policies.EditOpd)).Succeeded;
+        return await IsContractorOfAsync(user, db, packageId, ct) || (await authorization.AuthorizeAsync(user, opdId, Policies.EditOpd)).Succeeded;
     }
 
     private static async Task<IResult> MediaAsync(long id, IntegritasDbContext db, IBlobStore blobs, CancellationToken ct)

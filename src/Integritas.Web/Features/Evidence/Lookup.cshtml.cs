@@ -28,7 +28,7 @@ public sealed class LookupModel(IntegritasDbContext db) : PageModel
         }
 
         var hash = Sha256.Trim().ToLowerInvariant();
-        if (!Core.Evidence.EvidenceEntry.IsSha256(hash))
+        if (!Core.Evidence.Sha256Hex.IsValid(hash))
         {
             Error = "sha256";
             Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -114,12 +114,10 @@ public sealed class PackageModel(IntegritasDbContext db, EvidenceIntegrity integ
         var sequences = Milestones.ToDictionary(m => m.Id, m => m.Sequence);
         Integrity = await integrity.CheckAsync([.. Items.Select(i => new EvidenceIntegrity.Subject(i, package.Code, sequences[i.MilestoneId]))], ct);
 
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
-        CanUpload = userId is not null && User.IsInRole(Roles.Contractor) &&
-            await db.PackageContractors.AnyAsync(c => c.PackageId == package.Id && c.UserId == userId, ct);
+        CanUpload = await EvidenceFiles.IsContractorOfAsync(User, db, package.Id, ct);
         CanReview = User.IsInRole(Roles.Verifier);
-        CanManage = User.IsInRole(Roles.Admin) || (User.IsInRole(Roles.OpdOperator) && (await authorization.AuthorizeAsync(User, package.OpdId, Account.Policies.EditOpd)).Succeeded);
-        CanSeeInvoices = await EvidenceFiles.MaySeeInvoicesAsync(User, db, authorization, package.Id, package.OpdId, ct);
+        CanManage = (await authorization.AuthorizeAsync(User, package.OpdId, Account.Policies.EditOpd)).Succeeded;
+        CanSeeInvoices = CanUpload || CanManage || await EvidenceFiles.MaySeeInvoicesAsync(User, db, authorization, package.Id, package.OpdId, ct);
 
         MapJson = JsonSerializer.Serialize(new
         {

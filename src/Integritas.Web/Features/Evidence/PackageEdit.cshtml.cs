@@ -337,9 +337,9 @@ public sealed class PackageEditModel(IntegritasDbContext db, UserManager<AppUser
             Error("window", "Tanggal selesai tidak boleh sebelum tanggal mulai.", "The end date cannot be before the start date.");
         }
 
-        var latOk = double.TryParse(Input.SiteLatitude?.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var latitude);
-        var lonOk = double.TryParse(Input.SiteLongitude?.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var longitude);
-        if (!latOk || !lonOk || !GeoPoint.IsValid(latitude, longitude))
+        var latitude = GeoPoint.ParseDegrees(Input.SiteLatitude) ?? double.NaN;
+        var longitude = GeoPoint.ParseDegrees(Input.SiteLongitude) ?? double.NaN;
+        if (!GeoPoint.IsValid(latitude, longitude))
         {
             Error("site", "Isi titik lokasi: lintang −90…90 dan bujur −180…180, mis. 3.7531 dan 98.4563.", "Give the site point: latitude −90…90 and longitude −180…180, e.g. 3.7531 and 98.4563.");
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Integritas.Core.Evidence;
 using Integritas.Core.Time;
 using Integritas.Data;
 using Integritas.Data.Evidence;
@@ -64,8 +65,8 @@ public sealed class UploadModel(IntegritasDbContext db, EvidenceService evidence
             }
         }
 
-        var latitude = ParseCoordinate(Latitude);
-        var longitude = ParseCoordinate(Longitude);
+        var latitude = GeoPoint.ParseDegrees(Latitude);
+        var longitude = GeoPoint.ParseDegrees(Longitude);
         if ((Latitude is { Length: > 0 } && latitude is null) || (Longitude is { Length: > 0 } && longitude is null))
         {
             Errors[EvidenceService.LocationField] = [ui.T("Tulis lintang dan bujur sebagai angka desimal, mis. 3.7394 dan 98.4522.", "Write latitude and longitude as decimal numbers, e.g. 3.7394 and 98.4522.")];
@@ -106,12 +107,6 @@ public sealed class UploadModel(IntegritasDbContext db, EvidenceService evidence
         return Redirect($"/paket/{Uri.EscapeDataString(Package.Code)}#bukti-{result.Item!.Id}");
     }
 
-    /// <summary>Accepts a dot or a comma as the decimal sign (phones in Indonesian locale type a comma).</summary>
-    private static double? ParseCoordinate(string? text) =>
-        double.TryParse(text?.Trim().Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
-            ? value
-            : null;
-
     /// <summary>The upload as a seekable stream (sniffing and metadata reading move back and forth in it).</summary>
     private static async Task<Stream?> SeekableAsync(IFormFile? file, CancellationToken ct)
     {
@@ -145,8 +140,7 @@ public sealed class UploadModel(IntegritasDbContext db, EvidenceService evidence
         }
 
         Package = package;
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (!User.IsInRole(Roles.Contractor) || !await db.PackageContractors.AnyAsync(c => c.PackageId == package.Id && c.UserId == userId, ct))
+        if (!await EvidenceFiles.IsContractorOfAsync(User, db, package.Id, ct))
         {
             return Forbid();
         }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Integritas.Core.Evidence;
 using Microsoft.Extensions.Options;
 
 namespace Integritas.Web.Hosting.Storage;
@@ -43,7 +44,7 @@ public sealed class FileSystemBlobStore : IBlobStore
 
     public string PathOf(string sha256)
     {
-        if (!IsName(sha256))
+        if (!Sha256Hex.IsValid(sha256))
         {
             throw new ArgumentException("A blob name is 64 lower-case hexadecimal digits.", nameof(sha256));
         }
@@ -159,7 +160,4 @@ public sealed class FileSystemBlobStore : IBlobStore
     private const int MaxRemembered = 200_000;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Length, long Ticks)> verified = new();
-
-    public static bool IsName(string? sha256) =>
-        sha256 is { Length: 64 } && sha256.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
 }
