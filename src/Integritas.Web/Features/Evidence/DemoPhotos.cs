@@ -167,7 +167,7 @@ public static class DemoPhotos
     /// <summary>A one-page PDF invoice (text only) for the demo.</summary>
     public static byte[] InvoicePdf(string number, string company, decimal amount)
     {
-        var text = $"FAKTUR {number} - {company} - Rp{amount:N0}".Replace("(", "[", StringComparison.Ordinal).Replace(")", "]", StringComparison.Ordinal);
+        var text = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"FAKTUR {number} - {company} - Rp{amount:N0}").Replace("(", "[", StringComparison.Ordinal).Replace(")", "]", StringComparison.Ordinal);
         var stream = $"BT /F1 14 Tf 50 780 Td ({text}) Tj ET";
         var objects = new[]
         {

@@ -111,8 +111,9 @@ public static class EvidenceFiles
         };
 
         // Content-addressed: the bytes behind this hash never change, so the entity tag is the hash itself.
-        return Results.Stream(stream, contentType, fileDownloadName: null, entityTag: new EntityTagHeaderValue($"\"{sha256}\""), enableRangeProcessing: true)
-            is var result && name.Length > 0 ? new NamedFile(result, name + extension) : result;
+        return new NamedFile(
+            Results.Stream(stream, contentType, fileDownloadName: null, entityTag: new EntityTagHeaderValue($"\"{sha256}\""), enableRangeProcessing: true),
+            name + extension);
     }
 
     /// <summary>Adds an inline Content-Disposition with a plain file name (the browser shows media, downloads keep the name).</summary>

@@ -158,9 +158,7 @@ public sealed class PackageEditModel(IntegritasDbContext db, UserManager<AppUser
 
         if (Errors.Count > 0)
         {
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            FillInput();
-            return Page();
+            return Refuse(StatusCodes.Status422UnprocessableEntity);
         }
 
         db.PackageMilestones.Add(new PackageMilestone
@@ -191,9 +189,7 @@ public sealed class PackageEditModel(IntegritasDbContext db, UserManager<AppUser
         if (await db.EvidenceItems.AnyAsync(i => i.MilestoneId == milestoneId, ct))
         {
             Errors["milestones"] = [ui.T("Tahap yang sudah memiliki bukti tidak dapat dihapus.", "A milestone with evidence cannot be removed.")];
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            FillInput();
-            return Page();
+            return Refuse(StatusCodes.Status409Conflict);
         }
 
         db.PackageMilestones.Remove(milestone);
@@ -226,9 +222,7 @@ public sealed class PackageEditModel(IntegritasDbContext db, UserManager<AppUser
 
         if (Errors.Count > 0)
         {
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            FillInput();
-            return Page();
+            return Refuse(StatusCodes.Status422UnprocessableEntity);
         }
 
         db.PackageContractors.Add(new PackageContractor { PackageId = Package.Id, UserId = user!.Id });
@@ -252,6 +246,14 @@ public sealed class PackageEditModel(IntegritasDbContext db, UserManager<AppUser
         db.PackageContractors.Remove(row);
         await db.SaveChangesAsync(ct);
         return Redirect($"/admin/paket/{id}#penyedia");
+    }
+
+    /// <summary>Shows the page again with <see cref="Errors"/> for a refused milestone or contractor change, the package form filled.</summary>
+    private PageResult Refuse(int status)
+    {
+        Response.StatusCode = status;
+        FillInput();
+        return Page();
     }
 
     private void FillInput()
