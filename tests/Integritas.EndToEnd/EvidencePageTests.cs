@@ -176,15 +176,27 @@ public sealed class EvidencePageTests(IntegritasAppFixture app) : BrowserTest(ap
         await page.Locator("#milestone").SelectOptionAsync(new SelectOptionValue { Index = 1 });
 
         // Kestrel refuses bodies over 30 MB by default; the upload page lifts that to the configured video limit.
-        var video = Mp4(DateTime.UtcNow.AddDays(-1), 34);
-        await page.Locator("#media").SetInputFilesAsync(new FilePayload { Name = "pengecoran.mp4", MimeType = "video/mp4", Buffer = video });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Gunakan lokasi saya sekarang" }).ClickAsync();
-        await Expect(page.Locator("#use-location-status")).ToContainTextAsync("Lokasi terisi");
-        await Expect(page.Locator("#latitude")).ToHaveValueAsync("3.503100");
-        await Expect(page.Locator("#longitude")).ToHaveValueAsync("98.129100");
-        await page.Locator("#caption").FillAsync("Video pengecoran 34 MB");
-        await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/paket/{code}#bukti-\\d+$"));
+        // Handed over as a file on disk: the browser reads it itself, instead of 34 MB travelling through
+        // Playwright's pipe (which took longer than the default timeout on a slow CI machine).
+        var directory = Directory.CreateTempSubdirectory("integritas-e2e-video-");
+        try
+        {
+            var path = Path.Combine(directory.FullName, "pengecoran.mp4");
+            await File.WriteAllBytesAsync(path, Mp4(DateTime.UtcNow.AddDays(-1), 34), TestContext.Current.CancellationToken);
+            await page.Locator("#media").SetInputFilesAsync(path, new() { Timeout = 120_000 });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Gunakan lokasi saya sekarang" }).ClickAsync();
+            await Expect(page.Locator("#use-location-status")).ToContainTextAsync("Lokasi terisi");
+            await Expect(page.Locator("#latitude")).ToHaveValueAsync("3.503100");
+            await Expect(page.Locator("#longitude")).ToHaveValueAsync("98.129100");
+            await page.Locator("#caption").FillAsync("Video pengecoran 34 MB");
+            await page.Locator("main form button[type=submit]").ClickAsync();
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/paket/{code}#bukti-\\d+$"), new() { Timeout = 120_000 });
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+
         var item = page.Locator("li.evidence", new() { HasText = "Video pengecoran 34 MB" });
         await Expect(item.Locator("video")).ToHaveCountAsync(1);
         await Expect(item).ToContainTextAsync("Lokasi diisi manual");

@@ -135,7 +135,7 @@ public sealed class IntegritasAppFixture : IAsyncLifetime
         options ??= new BrowserNewContextOptions();
         options.BaseURL = BaseUrl;
         var context = await Browser.NewContextAsync(options);
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         context.SetDefaultNavigationTimeout(30_000);
         return context;
     }
