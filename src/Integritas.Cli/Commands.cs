@@ -116,6 +116,11 @@ public static class Commands
                 output.WriteLine($"Uploaded {evidence} demo evidence items and recorded them in the transparency log.");
             }
 
+            if (await Integritas.Web.Features.Complaints.ComplaintDemo.LoadAsync(services, ct) is > 0 and var complaints)
+            {
+                output.WriteLine($"Loaded {complaints} demo complaints with their timelines.");
+            }
+
             output.WriteLine($"Loaded {summary.Regions} regions, {summary.Opds} OPD, {summary.ServiceUnits} service units, {summary.Positions} positions, {summary.Officials} officials in {started.Elapsed.TotalSeconds:0.0} s.");
             if (summary.Regions == 0)
             {

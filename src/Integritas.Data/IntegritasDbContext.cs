@@ -48,6 +48,24 @@ public class IntegritasDbContext(
 
     public DbSet<Evidence.EvidenceItem> EvidenceItems => Set<Evidence.EvidenceItem>();
 
+    public DbSet<Complaints.ComplaintCategory> ComplaintCategories => Set<Complaints.ComplaintCategory>();
+
+    public DbSet<Complaints.ComplaintCategoryAttribute> ComplaintCategoryAttributes => Set<Complaints.ComplaintCategoryAttribute>();
+
+    public DbSet<Complaints.Complaint> Complaints => Set<Complaints.Complaint>();
+
+    public DbSet<Complaints.ComplaintUpdate> ComplaintUpdates => Set<Complaints.ComplaintUpdate>();
+
+    public DbSet<Complaints.ComplaintPhoto> ComplaintPhotos => Set<Complaints.ComplaintPhoto>();
+
+    public DbSet<Complaints.ComplaintPause> ComplaintPauses => Set<Complaints.ComplaintPause>();
+
+    public DbSet<Complaints.Holiday> Holidays => Set<Complaints.Holiday>();
+
+    public DbSet<Complaints.RoutingRule> RoutingRules => Set<Complaints.RoutingRule>();
+
+    public DbSet<Complaints.ApiKey> ApiKeys => Set<Complaints.ApiKey>();
+
     /// <summary>When false, per-row audit entries are skipped (bulk loads record one <see cref="AuditAction.Bulk"/> entry instead).</summary>
     public bool AuditEnabled { get; set; } = true;
 
@@ -246,6 +264,8 @@ public class IntegritasDbContext(
             e.HasOne<AppUser>().WithMany().HasForeignKey(i => i.ReviewedByUserId).OnDelete(DeleteBehavior.SetNull);
         });
 
+        ConfigureComplaints(builder);
+
         builder.Entity<AuditEntry>(e =>
         {
             e.Property(a => a.ActorName).HasMaxLength(256);
@@ -254,6 +274,110 @@ public class IntegritasDbContext(
             e.HasIndex(a => a.AtUtc);
             e.HasIndex(a => new { a.EntityType, a.EntityId });
             e.HasIndex(a => a.ActorId);
+        });
+    }
+
+    private static void ConfigureComplaints(ModelBuilder builder)
+    {
+        builder.Entity<Complaints.ComplaintCategory>(e =>
+        {
+            e.Property(c => c.Code).HasMaxLength(64);
+            e.Property(c => c.NameId).HasMaxLength(200);
+            e.Property(c => c.NameEn).HasMaxLength(200);
+            e.Property(c => c.DescriptionId).HasMaxLength(1000);
+            e.Property(c => c.DescriptionEn).HasMaxLength(1000);
+            e.Property(c => c.Group).HasMaxLength(100);
+            e.Property(c => c.Keywords).HasMaxLength(400);
+            e.HasIndex(c => c.Code).IsUnique();
+            e.HasOne(c => c.DefaultOpd).WithMany().HasForeignKey(c => c.DefaultOpdId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<Complaints.ComplaintCategoryAttribute>(e =>
+        {
+            e.Property(a => a.Code).HasMaxLength(64);
+            e.Property(a => a.Description).HasMaxLength(500);
+            e.Property(a => a.DatatypeDescription).HasMaxLength(300);
+            e.Property(a => a.Values).HasMaxLength(4000);
+            e.HasIndex(a => new { a.CategoryId, a.Code }).IsUnique();
+            e.HasOne(a => a.Category).WithMany(c => c.Attributes).HasForeignKey(a => a.CategoryId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Complaints.Complaint>(e =>
+        {
+            e.Property(c => c.TrackingNumber).HasMaxLength(9);
+            e.Property(c => c.Description).HasMaxLength(4000);
+            e.Property(c => c.Address).HasMaxLength(400);
+            e.Property(c => c.AttributesJson).HasMaxLength(8000);
+            e.Property(c => c.RatingComment).HasMaxLength(1000);
+            e.Property(c => c.IdempotencyKey).HasMaxLength(100);
+            e.Property(c => c.ReporterSecretHash).HasMaxLength(64);
+            e.Property(c => c.ReporterName).HasMaxLength(200);
+            e.Property(c => c.ReporterEmail).HasMaxLength(256);
+            e.Property(c => c.ReporterPhone).HasMaxLength(32);
+            e.Property(c => c.DeviceId).HasMaxLength(200);
+            e.Property(c => c.AccountId).HasMaxLength(200);
+            e.HasIndex(c => c.TrackingNumber).IsUnique();
+            e.HasIndex(c => c.IdempotencyKey).IsUnique();
+            e.HasIndex(c => new { c.Status, c.ReceivedAtUtc });
+            e.HasIndex(c => new { c.OpdId, c.Status });
+            e.HasIndex(c => c.ReceivedAtUtc);
+            e.HasIndex(c => c.UpdatedAtUtc);
+            e.HasIndex(c => new { c.CategoryId, c.ReceivedAtUtc });
+            e.HasOne(c => c.Category).WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(c => c.Region).WithMany().HasForeignKey(c => c.RegionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(c => c.Opd).WithMany().HasForeignKey(c => c.OpdId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(c => c.MergedInto).WithMany().HasForeignKey(c => c.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(c => c.ReporterUserId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<Complaints.ApiKey>().WithMany().HasForeignKey(c => c.ApiKeyId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<Complaints.ComplaintUpdate>(e =>
+        {
+            e.Property(u => u.Text).HasMaxLength(4000);
+            e.Property(u => u.ActorRole).HasMaxLength(50);
+            e.HasIndex(u => new { u.ComplaintId, u.AtUtc });
+            e.HasIndex(u => u.AtUtc);
+            e.HasOne(u => u.Complaint).WithMany(c => c.Updates).HasForeignKey(u => u.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(u => u.ActorUserId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<Opd>().WithMany().HasForeignKey(u => u.OpdId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Complaints.ComplaintPhoto>(e =>
+        {
+            e.Property(p => p.Sha256).HasMaxLength(64);
+            e.Property(p => p.ThumbnailSha256).HasMaxLength(64);
+            e.HasIndex(p => p.ComplaintId);
+            e.HasOne(p => p.Complaint).WithMany(c => c.Photos).HasForeignKey(p => p.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(p => p.Update).WithMany(u => u.Photos).HasForeignKey(p => p.UpdateId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Complaints.ComplaintPause>(e =>
+        {
+            e.HasIndex(p => p.ComplaintId);
+            e.HasOne(p => p.Complaint).WithMany(c => c.Pauses).HasForeignKey(p => p.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Complaints.Holiday>(e =>
+        {
+            e.Property(h => h.Name).HasMaxLength(200);
+            e.HasIndex(h => h.Date).IsUnique();
+        });
+
+        builder.Entity<Complaints.RoutingRule>(e =>
+        {
+            e.HasIndex(r => r.Priority);
+            e.HasOne(r => r.Category).WithMany().HasForeignKey(r => r.CategoryId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(r => r.District).WithMany().HasForeignKey(r => r.DistrictId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(r => r.Opd).WithMany().HasForeignKey(r => r.OpdId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Complaints.ApiKey>(e =>
+        {
+            e.Property(k => k.Name).HasMaxLength(200);
+            e.Property(k => k.Prefix).HasMaxLength(16);
+            e.Property(k => k.KeyHash).HasMaxLength(64);
+            e.Property(k => k.CreatedBy).HasMaxLength(256);
+            e.HasIndex(k => k.KeyHash).IsUnique();
         });
     }
 }

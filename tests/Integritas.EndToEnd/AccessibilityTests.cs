@@ -28,7 +28,7 @@ public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(a
 
     public static TheoryData<string, string> PublicPages()
     {
-        string[] paths = ["/", "/opd", "/opd/" + OpdPlaceholder, "/wilayah", "/wilayah/12.05", "/unit-layanan", "/akun/masuk", "/paket", "/paket/LKT-2026-PUPR-002", "/paket/cek"];
+        string[] paths = ["/", "/opd", "/opd/" + OpdPlaceholder, "/wilayah", "/wilayah/12.05", "/unit-layanan", "/akun/masuk", "/paket", "/paket/LKT-2026-PUPR-002", "/paket/cek", "/lapor", "/lapor/cek", "/aduan"];
         var data = new TheoryData<string, string>();
         foreach (var lang in new[] { "id", "en" })
         {
@@ -79,6 +79,8 @@ public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(a
         "/admin/wilayah",
         "/admin/wilayah/12.05.07",
         "/admin/audit",
+        "/admin/aduan",
+        "/admin/aduan?tampil=semua",
         "/akun/2fa",
     };
 
@@ -195,7 +197,7 @@ public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(a
     private async Task<string> DinkesIdAsync() =>
         (await App.OpdIdAsync(DinasKesehatan, TestContext.Current.CancellationToken)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static async Task AssertNoSeriousViolationsAsync(IPage page, string what)
+    internal static async Task AssertNoSeriousViolationsAsync(IPage page, string what)
     {
         Assert.Equal("id", await page.Locator("html").GetAttributeAsync("lang"));
         var violations = await RunAxeAsync(page);

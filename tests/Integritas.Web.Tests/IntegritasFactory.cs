@@ -143,7 +143,8 @@ public sealed class PostgresFactory() : IntegritasFactory(Provider.Postgres);
 /// <summary>The demo regency without demo evidence: the transparency log starts empty, for tests that count its entries.</summary>
 public class EmptyLogFactory(Provider provider) : IntegritasFactory(provider)
 {
-    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Integritas:Evidence:SeedDemoEvidence", "false")];
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+        [new("Integritas:Evidence:SeedDemoEvidence", "false"), new("Integritas:Complaints:SeedDemoComplaints", "false")];
 }
 
 public sealed class SqliteEmptyLogFactory() : EmptyLogFactory(Provider.Sqlite);

@@ -37,6 +37,9 @@ internal static class AuditRecorder
             : string.Join(",", key.Properties.Select(k => Convert.ToString(entry.Property(k.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
+    private static bool IsRedacted(PropertyEntry property) =>
+        property.Metadata.PropertyInfo?.IsDefined(typeof(RedactedAttribute), inherit: true) == true;
+
     public static List<Pending> Capture(ChangeTracker tracker)
     {
         var pending = new List<Pending>();
@@ -53,6 +56,19 @@ internal static class AuditRecorder
                 var name = property.Metadata.Name;
                 if (Ignored.Contains(name))
                 {
+                    continue;
+                }
+
+                if (IsRedacted(property))
+                {
+                    var changed = entry.State != EntityState.Modified
+                        || (property.IsModified && !Equals(property.OriginalValue, property.CurrentValue));
+                    if (changed)
+                    {
+                        changes[name] = (entry.State == EntityState.Added || property.OriginalValue is null ? null : RedactedAttribute.Placeholder,
+                            entry.State == EntityState.Deleted || property.CurrentValue is null ? null : RedactedAttribute.Placeholder);
+                    }
+
                     continue;
                 }
 
@@ -101,7 +117,7 @@ internal static class AuditRecorder
                 // Keys and foreign keys of rows inserted together (a position and its official) are known only now.
                 foreach (var property in p.Entry.Properties.Where(x => !Ignored.Contains(x.Metadata.Name)))
                 {
-                    p.Changes[property.Metadata.Name] = (null, property.CurrentValue);
+                    p.Changes[property.Metadata.Name] = (null, IsRedacted(property) && property.CurrentValue is not null ? RedactedAttribute.Placeholder : property.CurrentValue);
                 }
             }
 

@@ -83,6 +83,11 @@ public static class DatabaseSetup
             {
                 logger.LogInformation("Loaded {Evidence} demo evidence items, recorded in the transparency log.", evidence);
             }
+
+            if (await Features.Complaints.ComplaintDemo.LoadAsync(scope.ServiceProvider, ct) is > 0 and var complaints)
+            {
+                logger.LogInformation("Loaded {Complaints} demo complaints with their timelines.", complaints);
+            }
         }
 
         return true;

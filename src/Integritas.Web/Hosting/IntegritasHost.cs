@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Integritas.Data;
 using Integritas.Data.Audit;
 using Integritas.Web.Features.Account;
+using Integritas.Web.Features.Complaints;
 using Integritas.Web.Features.Evidence;
 using Integritas.Web.Features.Ledger;
 using Integritas.Web.Features.Organisation;
@@ -33,6 +34,19 @@ public static class IntegritasHost
             options.Conventions.AuthorizePage("/Evidence/PackageEdit", Policies.Staff);
             options.Conventions.AuthorizePage("/Evidence/ReviewQueue", Policies.Staff);
             options.Conventions.AddPageRoute("/Evidence/PackageEdit", "/admin/paket/baru");
+            options.Conventions.AuthorizePage("/Complaints/Queue", Policies.Staff);
+            options.Conventions.AuthorizePage("/Complaints/Handle", Policies.Staff);
+
+            // Reports and their messages carry several photos: more than Kestrel's 30 MB default may be needed.
+            var complaints = builder.Configuration.GetSection(ComplaintOptions.Section).Get<ComplaintOptions>() ?? new();
+            foreach (var page in new[] { "/Complaints/Report", "/Complaints/Track", "/Complaints/Handle" })
+            {
+                options.Conventions.AddPageApplicationModelConvention(page, model =>
+                {
+                    model.EndpointMetadata.Add(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(complaints.MaxRequestBytes));
+                    model.Filters.Add(new Microsoft.AspNetCore.Mvc.RequestFormLimitsAttribute { MultipartBodyLengthLimit = complaints.MaxRequestBytes });
+                });
+            }
 
             // Evidence uploads may be videos: lift the request and form limits for that page only.
             var evidence = builder.Configuration.GetSection(EvidenceOptions.Section).Get<EvidenceOptions>() ?? new();
@@ -42,7 +56,7 @@ public static class IntegritasHost
                 model.Filters.Add(new Microsoft.AspNetCore.Mvc.RequestFormLimitsAttribute { MultipartBodyLengthLimit = evidence.MaxRequestBytes });
             });
         });
-        builder.Services.AddHostedService<EvidenceLedgerRetry>();
+        builder.Services.AddHostedService<Features.Ledger.LedgerPendingRetry>();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Integritas API";
@@ -141,6 +155,12 @@ public static class IntegritasHost
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<IntegritasOptions>>(), sp.GetRequiredService<IHostEnvironment>()));
         services.AddScoped<EvidenceService>();
         services.AddScoped<EvidenceIntegrity>();
+        services.Configure<Features.Complaints.ComplaintOptions>(configuration.GetSection(Features.Complaints.ComplaintOptions.Section));
+        services.AddScoped<Features.Complaints.ComplaintClock>();
+        services.AddScoped<Features.Complaints.ComplaintPhotos>();
+        services.AddScoped<Features.Complaints.ComplaintLedger>();
+        services.AddScoped<Features.Complaints.ComplaintIntake>();
+        services.AddScoped<Features.Complaints.ComplaintWorkflow>();
     }
 
     private static void Configure(WebApplication app)
@@ -194,6 +214,7 @@ public static class IntegritasHost
         app.MapLedgerWitnessing();
         app.MapEvidenceFiles();
         app.MapEvidenceApi();
+        app.MapComplaintApi();
     }
 
     private static void MapLanguageSwitch(this WebApplication app) =>

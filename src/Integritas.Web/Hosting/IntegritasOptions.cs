@@ -8,6 +8,9 @@ public sealed class IntegritasOptions
     /// <summary>Where the embedded database, data-protection keys and uploaded files live. Default <c>./data</c>.</summary>
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary>The Kemendagri code of the kabupaten/kota this portal serves (its desa are offered on citizens' forms).</summary>
+    public string HomeRegionCode { get; set; } = Data.Demo.DemoRegencyGenerator.HomeRegencyCode;
+
     /// <summary>Apply pending migrations at start. Turn off in production and run <c>integritas migrate</c> instead.</summary>
     public bool ApplyMigrationsOnStart { get; set; } = true;
 

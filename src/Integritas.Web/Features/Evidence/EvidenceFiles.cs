@@ -86,7 +86,7 @@ public static class EvidenceFiles
             : Results.Forbid();
     }
 
-    private static async Task<IResult> ServeAsync(IBlobStore blobs, string sha256, string contentType, string name, CancellationToken ct)
+    internal static async Task<IResult> ServeAsync(IBlobStore blobs, string sha256, string contentType, string name, CancellationToken ct)
     {
         var stream = await blobs.OpenReadAsync(sha256, ct);
         if (stream is null)

@@ -12,6 +12,9 @@ namespace Integritas.Web.Features.Evidence;
 public sealed record SniffedType(EvidenceKind Kind, string ContentType);
 
 /// <summary>Capture time and position from a file's own metadata; either may be missing.</summary>
+/// <summary>A re-encoded image and its size in pixels.</summary>
+public sealed record EncodedJpeg(byte[] Jpeg, int Width, int Height);
+
 public sealed record CaptureMetadata(DateTimeOffset? CapturedAt, GeoPoint? Location);
 
 /// <summary>
@@ -199,7 +202,13 @@ public static class MediaInspector
     }
 
     /// <summary>A JPEG of at most <see cref="ThumbnailWidth"/> pixels wide, upright, without any metadata; null when the image cannot be decoded.</summary>
-    public static byte[]? Thumbnail(Stream stream)
+    public static byte[]? Thumbnail(Stream stream) => ResizedJpeg(stream, ThumbnailWidth, 75)?.Jpeg;
+
+    /// <summary>
+    /// A JPEG of at most <paramref name="maxWidth"/> pixels wide, turned upright, without any metadata (it is encoded
+    /// from pixels); null when the image cannot be decoded.
+    /// </summary>
+    public static EncodedJpeg? ResizedJpeg(Stream stream, int maxWidth, int quality)
     {
         ArgumentNullException.ThrowIfNull(stream);
         stream.Position = 0;
@@ -211,7 +220,7 @@ public static class MediaInspector
         }
 
         // Let the decoder downscale (JPEG can decode at 1/2, 1/4, 1/8) before the final resize.
-        var scale = Math.Min(1f, ThumbnailWidth * 2f / codec.Info.Width);
+        var scale = Math.Min(1f, maxWidth * 2f / codec.Info.Width);
         var size = codec.GetScaledDimensions(scale);
         using var decoded = new SKBitmap(new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
         var result = codec.GetPixels(decoded.Info, decoded.GetPixels());
@@ -220,7 +229,7 @@ public static class MediaInspector
             return null;
         }
 
-        var width = Math.Min(ThumbnailWidth, decoded.Width);
+        var width = Math.Min(maxWidth, decoded.Width);
         var height = Math.Max(1, (int)Math.Round(decoded.Height * (double)width / decoded.Width));
         using var resized = decoded.Resize(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
         if (resized is null)
@@ -230,8 +239,8 @@ public static class MediaInspector
 
         using var upright = Orient(resized, codec.EncodedOrigin);
         using var image = SKImage.FromBitmap(upright);
-        using var data = image.Encode(SKEncodedImageFormat.Jpeg, 75);
-        return data?.ToArray();
+        using var data = image.Encode(SKEncodedImageFormat.Jpeg, quality);
+        return data is null ? null : new EncodedJpeg(data.ToArray(), upright.Width, upright.Height);
     }
 
     private static SKBitmap Orient(SKBitmap source, SKEncodedOrigin origin)

@@ -83,8 +83,8 @@ public sealed class UploadModel(IntegritasDbContext db, EvidenceService evidence
             return Page();
         }
 
-        await using var media = await SeekableAsync(Media, ct);
-        await using var invoice = await SeekableAsync(Invoice, ct);
+        await using var media = await UploadStreams.SeekableOrNullAsync(Media, ct);
+        await using var invoice = await UploadStreams.SeekableOrNullAsync(Invoice, ct);
         var result = await evidence.UploadAsync(new EvidenceUpload(
             Package.Id,
             MilestoneId,
@@ -105,30 +105,6 @@ public sealed class UploadModel(IntegritasDbContext db, EvidenceService evidence
 
         TempData["Message"] = "uploaded";
         return Redirect($"/paket/{Uri.EscapeDataString(Package.Code)}#bukti-{result.Item!.Id}");
-    }
-
-    /// <summary>The upload as a seekable stream (sniffing and metadata reading move back and forth in it).</summary>
-    private static async Task<Stream?> SeekableAsync(IFormFile? file, CancellationToken ct)
-    {
-        if (file is null || file.Length == 0)
-        {
-            return null;
-        }
-
-        var stream = file.OpenReadStream();
-        if (stream.CanSeek)
-        {
-            return stream;
-        }
-
-        var copy = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        await using (stream)
-        {
-            await stream.CopyToAsync(copy, ct);
-        }
-
-        copy.Position = 0;
-        return copy;
     }
 
     private async Task<IActionResult?> AuthorizeAsync(string code, CancellationToken ct)

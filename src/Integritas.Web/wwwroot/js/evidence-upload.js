@@ -16,6 +16,7 @@
     navigator.geolocation.getCurrentPosition(function (position) {
       lat.value = position.coords.latitude.toFixed(6);
       lon.value = position.coords.longitude.toFixed(6);
+      lon.dispatchEvent(new Event('change', { bubbles: true }));
       status.textContent = button.getAttribute('data-done').replace('{m}', Math.round(position.coords.accuracy));
     }, function () {
       status.textContent = button.getAttribute('data-failed');

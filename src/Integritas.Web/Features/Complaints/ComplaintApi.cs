@@ -1,0 +1,85 @@
+using Integritas.Core.Complaints;
+using Integritas.Core.Evidence;
+using Integritas.Data;
+using Integritas.Web.Features.Evidence;
+using Integritas.Web.Hosting;
+using Integritas.Web.Hosting.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Integritas.Web.Features.Complaints;
+
+/// <summary>Public read endpoints of the complaint feature: the form's nearby check and the reports' photos.</summary>
+public static class ComplaintApi
+{
+    public sealed record NearbyReport(string tracking_number, int distance_m, string status, string status_label, string description, DateTime received_utc);
+
+    public static void MapComplaintApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1/complaints").WithTags("Pengaduan / Complaints");
+        api.MapGet("/nearby", NearbyAsync)
+            .WithSummary("Laporan terbuka serupa di dekat suatu titik / Open reports of a category near a point")
+            .WithDescription("Used by the report form's \"is this yours?\" list. Public fields only.");
+
+        // Only photos that belong to a report are served here, by their hash (never any other stored file).
+        app.MapGet("/lapor/foto/{sha256}", PhotoAsync).ExcludeFromDescription();
+    }
+
+    private static async Task<IResult> NearbyAsync(string? category, string? lat, string? lon, IntegritasDbContext db,
+        IOptions<ComplaintOptions> options, Ui ui, CancellationToken ct)
+    {
+        var la = GeoPoint.ParseDegrees(lat);
+        var lo = GeoPoint.ParseDegrees(lon);
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(category))
+        {
+            errors["category"] = [ui.T("Wajib diisi.", "Required.")];
+        }
+
+        if (la is null || lo is null || !GeoPoint.IsValid(la.Value, lo.Value))
+        {
+            errors["lat"] = [ui.T("Lintang dan bujur desimal yang sah wajib diisi.", "Valid decimal latitude and longitude are required.")];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var here = new GeoPoint(la!.Value, lo!.Value);
+        var radius = options.Value.NearbyRadiusMeters;
+        // A box around the point first (an index-friendly range), then the exact distance.
+        var dLat = radius / 111_000.0;
+        var dLon = radius / (111_000.0 * Math.Max(0.1, Math.Cos(here.Latitude * Math.PI / 180)));
+        var open = new[] { ComplaintStatus.Received, ComplaintStatus.Deferred, ComplaintStatus.Verified, ComplaintStatus.Dispositioned, ComplaintStatus.InProgress };
+        var candidates = await db.Complaints.AsNoTracking()
+            .Where(c => c.Category!.Code == category && open.Contains(c.Status) && c.Latitude != null && c.Longitude != null
+                && c.Latitude >= here.Latitude - dLat && c.Latitude <= here.Latitude + dLat
+                && c.Longitude >= here.Longitude - dLon && c.Longitude <= here.Longitude + dLon)
+            .OrderByDescending(c => c.ReceivedAtUtc).Take(200)
+            .Select(c => new { c.TrackingNumber, c.Latitude, c.Longitude, c.Status, c.Description, c.ReceivedAtUtc })
+            .ToListAsync(ct);
+        var english = Ui.IsEnglish;
+        var result = candidates
+            .Select(c => (c, distance: here.DistanceMetersTo(new GeoPoint(c.Latitude!.Value, c.Longitude!.Value))))
+            .Where(x => x.distance <= radius)
+            .OrderBy(x => x.distance).Take(10)
+            .Select(x => new NearbyReport(x.c.TrackingNumber, (int)Math.Round(x.distance), ComplaintStatuses.Key(x.c.Status),
+                ComplaintStatuses.Label(x.c.Status, english), Shorten(x.c.Description, 140), x.c.ReceivedAtUtc))
+            .ToList();
+        return TypedResults.Ok(result);
+    }
+
+    private static async Task<IResult> PhotoAsync(string sha256, IntegritasDbContext db, IBlobStore blobs, CancellationToken ct)
+    {
+        if (!Sha256Hex.IsValid(sha256))
+        {
+            return Results.NotFound();
+        }
+
+        var known = await db.ComplaintPhotos.AsNoTracking().AnyAsync(p => p.Sha256 == sha256 || p.ThumbnailSha256 == sha256, ct);
+        return known ? await EvidenceFiles.ServeAsync(blobs, sha256, "image/jpeg", "foto-laporan", ct) : Results.NotFound();
+    }
+
+    public static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1).TrimEnd(), "…");
+}

@@ -1,0 +1,74 @@
+using Integritas.Core.Complaints;
+using Integritas.Data;
+using Integritas.Data.Complaints;
+using Integritas.Web.Features.Ledger;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integritas.Web.Features.Complaints;
+
+/// <summary>
+/// Appends each status change of a public report to the transparency log (issue 4, item 10): the tracking number, the
+/// status, the actor's role and the SHA-256 of the public note — no personal data. A change whose append fails stays
+/// stored and is recorded later by <see cref="RecordPendingAsync"/>.
+/// </summary>
+public sealed class ComplaintLedger(IntegritasDbContext db, LedgerSequencer sequencer, ILogger<ComplaintLedger> logger)
+{
+    /// <summary>Whether an update goes into the log: public changes of status (the receipt included).</summary>
+    public static bool IsLogged(ComplaintUpdate update) => update.IsPublic && LoggedKinds.Contains(update.Kind);
+
+    private static readonly UpdateKind[] LoggedKinds =
+        [UpdateKind.Received, UpdateKind.StatusChange, UpdateKind.Disposition, UpdateKind.CitizenConfirmed, UpdateKind.CitizenReopened];
+
+    public static ComplaintLogEntry EntryFor(ComplaintUpdate update, string trackingNumber, string categoryCode) =>
+        new(trackingNumber, update.Id, categoryCode, update.Status, update.ActorRole,
+            new DateTimeOffset(DateTime.SpecifyKind(update.AtUtc, DateTimeKind.Utc)), update.Text);
+
+    /// <summary>Appends the logged ones of <paramref name="updates"/> (already saved) and stores their indices.</summary>
+    public async Task RecordAsync(Complaint complaint, IReadOnlyList<ComplaintUpdate> updates, CancellationToken ct)
+    {
+        var logged = updates.Where(IsLogged).ToList();
+        if (logged.Count == 0)
+        {
+            return;
+        }
+
+        var code = complaint.Category?.Code ?? await db.ComplaintCategories.Where(c => c.Id == complaint.CategoryId).Select(c => c.Code).SingleAsync(ct);
+        try
+        {
+            var indices = await sequencer.AppendAsync([.. logged.Select(u => EntryFor(u, complaint.TrackingNumber, code).ToBytes())], ct);
+            for (var i = 0; i < logged.Count; i++)
+            {
+                logged[i].LedgerIndex = indices[i];
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or TimeoutException)
+        {
+            logger.LogWarning(e, "A status change of report {ComplaintId} is stored but not yet in the transparency log; it will be retried.", complaint.Id);
+        }
+    }
+
+    /// <summary>Records logged updates that are still without an index. Returns how many were recorded.</summary>
+    public async Task<int> RecordPendingAsync(CancellationToken ct)
+    {
+        var pending = await db.ComplaintUpdates
+            .Where(u => u.LedgerIndex == null && u.IsPublic && LoggedKinds.Contains(u.Kind))
+            .OrderBy(u => u.Id).Take(500)
+            .Select(u => new { Update = u, u.Complaint!.TrackingNumber, u.Complaint.Category!.Code })
+            .ToListAsync(ct);
+        if (pending.Count == 0)
+        {
+            return 0;
+        }
+
+        var indices = await sequencer.AppendAsync([.. pending.Select(p => EntryFor(p.Update, p.TrackingNumber, p.Code).ToBytes())], ct);
+        for (var i = 0; i < pending.Count; i++)
+        {
+            pending[i].Update.LedgerIndex = indices[i];
+        }
+
+        await db.SaveChangesAsync(ct);
+        return pending.Count;
+    }
+}
