@@ -156,6 +156,7 @@ public static class IntegritasHost
         services.AddScoped<EvidenceService>();
         services.AddScoped<EvidenceIntegrity>();
         services.Configure<Features.Complaints.ComplaintOptions>(configuration.GetSection(Features.Complaints.ComplaintOptions.Section));
+        services.AddSingleton<Hosting.Geo.VillageLocator>();
         services.AddScoped<Features.Complaints.ComplaintClock>();
         services.AddScoped<Features.Complaints.ComplaintPhotos>();
         services.AddScoped<Features.Complaints.ComplaintLedger>();
@@ -194,7 +195,10 @@ public static class IntegritasHost
 
         app.UseIntegritasSecurityHeaders();
         app.UseRequestLocalization(localization);
-        app.UseStaticFiles();
+        var contentTypes = new Microsoft.AspNetCore.StaticFiles.FileExtensionContentTypeProvider();
+        contentTypes.Mappings[".geojson"] = "application/geo+json";
+        contentTypes.Mappings[".webmanifest"] = "application/manifest+json";
+        app.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = contentTypes });
         app.UseRouting();
         app.UseAuthentication();
         app.UseRateLimiter();

@@ -81,6 +81,12 @@ public abstract partial class ComplaintPageTests(IntegritasFactory factory) : Co
         Assert.Contains("<option value=\"jalan-rusak\">Jalan rusak atau berlubang</option>", page, StringComparison.Ordinal);
         Assert.Contains("<optgroup label=\"Kec. Stabat\">", page, StringComparison.Ordinal);
         Assert.Matches(IdempotencyKey(), page);
+
+        // The map's kecamatan boundaries are served from the portal itself (no external tile server needed).
+        var shapes = await F.Client().GetAsync("/geo/kecamatan.geojson", Ct);
+        Assert.Equal(HttpStatusCode.OK, shapes.StatusCode);
+        Assert.Equal("application/geo+json", shapes.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("\"Stabat\"", await shapes.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
     [Fact]

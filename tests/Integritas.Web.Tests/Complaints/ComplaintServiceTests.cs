@@ -54,6 +54,20 @@ public abstract class ComplaintServiceTests(IntegritasFactory factory) : Complai
     }
 
     [Fact]
+    public async Task A_pin_without_a_chosen_desa_is_placed_in_its_desa_by_the_boundaries()
+    {
+        await using var h = Harness(DateTimeOffset.UtcNow);
+        var locator = new Hosting.Geo.VillageLocator();
+        var (lat, lon) = locator.PointIn("12.05.07.1005")!.Value;
+        var c = await SubmitAsync(h, Valid() with { Latitude = ComplaintIntake.Degrees(lat), Longitude = ComplaintIntake.Degrees(lon) });
+        var code = await F.WithDbAsync(db => db.Regions.Where(r => r.Id == c.RegionId).Select(r => r.Code).SingleAsync(Ct));
+        Assert.Equal("12.05.07.1005", code);
+
+        var offshore = await SubmitAsync(h, Valid() with { Latitude = "4.6", Longitude = "98.6" });
+        Assert.Null(offshore.RegionId);
+    }
+
+    [Fact]
     public async Task The_audit_trail_records_that_contact_details_changed_but_not_what_they_are()
     {
         await using var h = Harness(DateTimeOffset.UtcNow);

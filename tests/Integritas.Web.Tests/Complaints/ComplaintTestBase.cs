@@ -29,7 +29,7 @@ public sealed class ComplaintHarness : IAsyncDisposable
         Clock = new ComplaintClock(Db, time, options);
         var photos = new ComplaintPhotos(sp.GetRequiredService<IBlobStore>(), options, ui);
         Ledger = sp.GetRequiredService<ComplaintLedger>();
-        Intake = new ComplaintIntake(Db, Clock, photos, Ledger, ui);
+        Intake = new ComplaintIntake(Db, Clock, photos, Ledger, sp.GetRequiredService<Hosting.Geo.VillageLocator>(), ui);
         Workflow = new ComplaintWorkflow(Db, Clock, photos, Ledger, Intake, ui);
         Blobs = sp.GetRequiredService<IBlobStore>();
     }

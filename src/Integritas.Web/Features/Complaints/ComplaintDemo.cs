@@ -77,23 +77,6 @@ public static class ComplaintDemo
         new("lampu-jalan", "12.05.14", "Dua lampu jalan di Jl. Pelabuhan padam.", "Jl. Pelabuhan, Pangkalan Brandan", ComplaintStatus.InProgress, 2),
     ];
 
-    private static readonly Dictionary<string, (double Lat, double Lon)> DistrictCentres = new()
-    {
-        ["12.05.01"] = (3.502, 98.129),
-        ["12.05.05"] = (3.628, 98.462),
-        ["12.05.07"] = (3.755, 98.455),
-        ["12.05.08"] = (3.742, 98.383),
-        ["12.05.09"] = (3.833, 98.530),
-        ["12.05.10"] = (3.818, 98.403),
-        ["12.05.11"] = (3.912, 98.424),
-        ["12.05.12"] = (3.815, 98.302),
-        ["12.05.13"] = (4.001, 98.352),
-        ["12.05.14"] = (4.021, 98.280),
-        ["12.05.15"] = (4.114, 98.212),
-        ["12.05.16"] = (4.030, 98.170),
-        ["12.05.22"] = (3.480, 98.250),
-    };
-
     /// <summary>Loads the categories and holidays if there are none, then the demo reports; returns how many reports were made.</summary>
     public static async Task<int> LoadAsync(IServiceProvider services, CancellationToken ct)
     {
@@ -153,7 +136,8 @@ public static class ComplaintDemo
         var clock = new ComplaintClock(db, demoTime, options);
         var photos = new ComplaintPhotos(services.GetRequiredService<IBlobStore>(), options, ui);
         var ledger = services.GetRequiredService<ComplaintLedger>();
-        var intake = new ComplaintIntake(db, clock, photos, ledger, ui);
+        var locator = services.GetRequiredService<Hosting.Geo.VillageLocator>();
+        var intake = new ComplaintIntake(db, clock, photos, ledger, locator, ui);
         var workflow = new ComplaintWorkflow(db, clock, photos, ledger, intake, ui);
         var random = new Random(2026);
         var villages = await db.Regions.AsNoTracking().Where(r => r.Code.StartsWith(DemoRegencyGenerator.HomeRegencyCode + ".") && r.Level == Core.Organisation.RegionLevel.Village)
@@ -165,10 +149,11 @@ public static class ComplaintDemo
         {
             var received = now.AddDays(-plan.DaysAgo).AddHours(-random.Next(1, 10)).AddMinutes(-random.Next(60));
             demoTime.Set(received);
-            var (lat, lon) = DistrictCentres.GetValueOrDefault(plan.District, (3.75, 98.45));
-            lat += (random.NextDouble() - 0.5) * 0.02;
-            lon += (random.NextDouble() - 0.5) * 0.02;
             var village = villages.Where(v => v.StartsWith(plan.District + ".", StringComparison.Ordinal)).OrderBy(_ => random.Next()).FirstOrDefault();
+            // The pin lies inside the chosen desa (the bundled boundaries), a little off its interior point.
+            var (lat, lon) = (village is null ? null : locator.PointIn(village)) ?? (3.75, 98.45);
+            lat += (random.NextDouble() - 0.5) * 0.001;
+            lon += (random.NextDouble() - 0.5) * 0.001;
             IReadOnlyList<PhotoUpload> attached = n % 3 == 0
                 ? [Upload(DemoPhotos.Photo(plan.Address, received, new GeoPoint(lat, lon), n))]
                 : [];

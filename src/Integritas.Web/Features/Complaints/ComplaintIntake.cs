@@ -73,6 +73,7 @@ public sealed partial class ComplaintIntake(
     ComplaintClock clock,
     ComplaintPhotos photos,
     ComplaintLedger ledger,
+    Hosting.Geo.VillageLocator villages,
     Ui ui)
 {
     public const string CategoryField = "Category";
@@ -151,6 +152,13 @@ public sealed partial class ComplaintIntake(
         if (!latGiven && !lonGiven && string.IsNullOrEmpty(regionCode) && string.IsNullOrEmpty(address))
         {
             Error(LocationField, ui.T("Tandai lokasi di peta, pilih desa/kelurahan, atau tulis alamatnya.", "Place a pin on the map, choose the village, or type the address."));
+        }
+
+        // A pin without a chosen desa: the bundled boundaries say which desa it is in (for routing and statistics).
+        if (village is null && string.IsNullOrEmpty(regionCode) && lat is { } pinLat && lon is { } pinLon
+            && villages.VillageAt(pinLat, pinLon) is { } located)
+        {
+            village = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == located && r.Level == Core.Organisation.RegionLevel.Village, ct);
         }
 
         var email = submission.Email?.Trim();

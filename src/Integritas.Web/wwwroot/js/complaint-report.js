@@ -52,6 +52,7 @@
     fetch('/geo/kecamatan.geojson').then(function (r) { return r.ok ? r.json() : null; }).then(function (shapes) {
       if (shapes) {
         L.geoJSON(shapes, {
+          attribution: 'Batas wilayah: cahyadsn/wilayah_boundaries (MIT)',
           style: { color: '#555', weight: 1, fillOpacity: 0.03 },
           onEachFeature: function (feature, layer) { layer.bindTooltip(feature.properties.name, { sticky: true }); }
         }).addTo(map);
