@@ -86,6 +86,20 @@ public abstract class LedgerTileSubtreesTests(IntegritasFactory factory) : Facto
             Assert.True(verified.IsValid, $"{indices[i]}: {verified.Message}");
         }
 
+        // Served proofs are byte for byte Core's proof formatted by Core (TlogProof.Format) against the latest checkpoint.
+        var tree = new InMemoryTree([.. entries.Select(e => Rfc6962.LeafHash(e))]);
+        string note;
+        await using (var scope = F.Services.CreateAsyncScope())
+        {
+            (_, note) = await scope.ServiceProvider.GetRequiredService<LedgerReader>().LatestCheckpointAsync(Ct);
+        }
+
+        for (var i = 0; i < indices.Length; i++)
+        {
+            var index = (ulong)indices[i];
+            Assert.Equal(new TlogProof(index, InclusionProof.Generate(index, total, tree.Lookup), note).Format(), stored[i]);
+        }
+
         // The integrity path (which rehashes tiles) gives the same proofs.
         Assert.Equal(stored, await ColdProofsAsync(indices, fromStore: true));
 

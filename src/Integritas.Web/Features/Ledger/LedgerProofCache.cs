@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Integritas.Core.Ledger.Tiles;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -28,7 +29,7 @@ public sealed class LedgerProofCache : IDisposable
     private CachedCheckpoint? checkpoint;
     private long generation;
 
-    private sealed record CachedCheckpoint(long Size, string Note, long Generation, DateTimeOffset Until);
+    private sealed record CachedCheckpoint(LedgerProofCheckpoint Checkpoint, long Generation, DateTimeOffset Until);
 
     public LedgerProofCache(IOptions<LedgerOptions> options, TimeProvider time)
     {
@@ -42,19 +43,34 @@ public sealed class LedgerProofCache : IDisposable
     /// <summary>Tiles held now (for benchmarks and diagnostics).</summary>
     public long TileCount => tiles.Count;
 
-    /// <summary>The latest checkpoint, from the cache while it is fresh, else from <paramref name="load"/>.</summary>
-    public async Task<(long Size, string Note)> LatestCheckpointAsync(Func<Task<(long Size, string Note)>> load)
+    /// <summary>The latest checkpoint while the one held is fresh: no allocation, no database.</summary>
+    public bool TryGetCheckpoint([NotNullWhen(true)] out LedgerProofCheckpoint? latest)
     {
-        ArgumentNullException.ThrowIfNull(load);
         var seen = Interlocked.Read(ref generation);
         if (Volatile.Read(ref checkpoint) is { } cached && cached.Generation == seen && time.GetUtcNow() < cached.Until)
         {
-            return (cached.Size, cached.Note);
+            latest = cached.Checkpoint;
+            return true;
         }
 
-        var latest = await load();
+        latest = null;
+        return false;
+    }
+
+    /// <summary>The latest checkpoint, from the cache while it is fresh, else from <paramref name="load"/>.</summary>
+    public async Task<LedgerProofCheckpoint> LatestCheckpointAsync(Func<Task<(long Size, string Note)>> load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        if (TryGetCheckpoint(out var held))
+        {
+            return held;
+        }
+
+        var seen = Interlocked.Read(ref generation);
+        var (size, note) = await load();
+        var latest = new LedgerProofCheckpoint(size, note);
         // Not kept if a commit invalidated the cache while it was being read: it may predate that commit.
-        var fresh = new CachedCheckpoint(latest.Size, latest.Note, seen, time.GetUtcNow() + checkpointLifetime);
+        var fresh = new CachedCheckpoint(latest, seen, time.GetUtcNow() + checkpointLifetime);
         if (Interlocked.Read(ref generation) == seen)
         {
             Volatile.Write(ref checkpoint, fresh);

@@ -4,10 +4,12 @@ using Integritas.Core.Ledger.Merkle;
 using Integritas.Core.Ledger.Tiles;
 using Integritas.Data;
 using Integritas.Data.Ledger;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using SQLitePCL;
 
 namespace Integritas.Web.Features.Ledger;
 
@@ -48,6 +50,11 @@ internal sealed class LedgerTileQuery(IntegritasDbContext db) : IDisposable
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         level!.Value = tile.Level;
         index!.Value = (long)tile.Index;
+        if (command is SqliteCommand sqlite)
+        {
+            return ReadSqlite(sqlite, tile, withInner);
+        }
+
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, ct);
         if (!await reader.ReadAsync(ct))
         {
@@ -67,6 +74,38 @@ internal sealed class LedgerTileQuery(IntegritasDbContext db) : IDisposable
         }
 
         return (reader.GetFieldValue<byte[]>(0), null);
+    }
+
+    /// <summary>
+    /// As the generic path, on SQLite's own statement: its blob columns are read in place (<c>sqlite3_column_blob</c>)
+    /// and copied once into the result. Microsoft.Data.Sqlite's GetBytes opens a stream, looks up the table's metadata
+    /// and copies the whole blob again on every call; its async methods run synchronously anyway.
+    /// </summary>
+    private static (byte[]? Hashes, byte[]? Subtrees) ReadSqlite(SqliteCommand command, TileId tile, bool withInner)
+    {
+        using var reader = command.ExecuteReader(CommandBehavior.SingleRow);
+        if (!reader.Read())
+        {
+            return (null, null);
+        }
+
+        var statement = reader.Handle ?? throw new InvalidOperationException("The SQLite reader has no statement.");
+        var hashes = raw.sqlite3_column_blob(statement, 0);
+        const int length = TileMath.Width * Rfc6962.HashSize;
+        if (withInner && !tile.IsPartial && hashes.Length == length)
+        {
+            // A NULL column reads as an empty blob.
+            var inner = raw.sqlite3_column_blob(statement, 1);
+            if (inner.Length == TileSubtrees.InnerSize)
+            {
+                var subtrees = new byte[length + TileSubtrees.InnerSize];
+                hashes.CopyTo(subtrees);
+                inner.CopyTo(subtrees.AsSpan(length));
+                return (null, subtrees);
+            }
+        }
+
+        return (hashes.ToArray(), null);
     }
 
     private void Create()
