@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
+using Integritas.Core.Ledger.Merkle;
 using Integritas.Core.Ledger.Tiles;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -28,6 +30,8 @@ public sealed class LedgerProofCache : IDisposable
     private readonly TimeSpan checkpointLifetime;
     private CachedCheckpoint? checkpoint;
     private long generation;
+    private long held; // bytes of the tiles in the cache, as AddTile counts them
+    private readonly ConcurrentQueue<byte[]> buffers = new();
 
     private sealed record CachedCheckpoint(LedgerProofCheckpoint Checkpoint, long Generation, DateTimeOffset Until);
 
@@ -37,7 +41,7 @@ public sealed class LedgerProofCache : IDisposable
         this.time = time;
         checkpointLifetime = TimeSpan.FromMilliseconds(Math.Max(0, o.CheckpointCacheMilliseconds));
         sizeLimit = Math.Max(1, o.ProofCacheMegabytes) * 1024L * 1024L;
-        tiles = new MemoryCache(new MemoryCacheOptions { SizeLimit = sizeLimit, CompactionPercentage = 0.1, TrackStatistics = true });
+        tiles = new MemoryCache(new MemoryCacheOptions { SizeLimit = sizeLimit, CompactionPercentage = 0.1 });
     }
 
     /// <summary>Tiles held now (for benchmarks and diagnostics).</summary>
@@ -61,9 +65,9 @@ public sealed class LedgerProofCache : IDisposable
     public async Task<LedgerProofCheckpoint> LatestCheckpointAsync(Func<Task<(long Size, string Note)>> load)
     {
         ArgumentNullException.ThrowIfNull(load);
-        if (TryGetCheckpoint(out var held))
+        if (TryGetCheckpoint(out var current))
         {
-            return held;
+            return current;
         }
 
         var seen = Interlocked.Read(ref generation);
@@ -99,14 +103,50 @@ public sealed class LedgerProofCache : IDisposable
         ArgumentNullException.ThrowIfNull(subtrees);
         // The hashes plus a rough allowance for the object, the key and the cache's own entry.
         var size = subtrees.ByteSize + 256L;
-        if (cheapToReload && (tiles.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0) + size > sizeLimit * 9 / 10)
+        if (cheapToReload && !HasRoomFor(size))
         {
             return;
         }
 
+        // Counted here and uncounted when the cache lets go of it (evicted, replaced, or refused for want of room).
+        // MemoryCache's own statistics would do, but summing them takes a lock every caller contends for.
+        Interlocked.Add(ref held, size);
         using var entry = tiles.CreateEntry(subtrees.Tile);
         entry.Value = subtrees;
         entry.Size = size;
+        entry.RegisterPostEvictionCallback(Released, this);
+    }
+
+    /// <summary>Whether a tile that is cheap to reload, of <paramref name="size"/> bytes, would be kept by <see cref="AddTile"/>.</summary>
+    private bool HasRoomFor(long size) => Interlocked.Read(ref held) + size <= sizeLimit * 9 / 10;
+
+    /// <summary>Whether a full level-0 tile stored with its inner hashes would be kept now if it were read.</summary>
+    public bool HasRoomForCheapTile => HasRoomFor(((2 * TileMath.Width) - 1) * Rfc6962.HashSize + 256L);
+
+    /// <summary>
+    /// An array for one full tile with its inner hashes (<see cref="TileSubtrees.FromStored(TileId, byte[])"/>), to read a
+    /// tile into that will not be cached; give it back with <see cref="ReturnTileBuffer"/> once its subtrees are unused.
+    /// </summary>
+    public byte[] RentTileBuffer() => buffers.TryDequeue(out var buffer) ? buffer : new byte[TileBufferSize];
+
+    public void ReturnTileBuffer(byte[] buffer)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        // A few per core are enough: one is lent per proof being read, for as long as the read and the formatting take.
+        if (buffer.Length == TileBufferSize && buffers.Count < 4 * Environment.ProcessorCount)
+        {
+            buffers.Enqueue(buffer);
+        }
+    }
+
+    private const int TileBufferSize = (TileMath.Width * Rfc6962.HashSize) + TileSubtrees.InnerSize;
+
+    private static void Released(object key, object? value, EvictionReason reason, object? state)
+    {
+        if (value is TileSubtrees subtrees && state is LedgerProofCache cache)
+        {
+            Interlocked.Add(ref cache.held, -(subtrees.ByteSize + 256L));
+        }
     }
 
     public void Dispose() => tiles.Dispose();

@@ -125,13 +125,30 @@ public sealed class LedgerReader(IntegritasDbContext db, LedgerKeys keys, Ledger
     {
         // Tiles read for this proof are used from here even if the cache declines to keep them.
         var read = store ?? new Dictionary<TileId, TileSubtrees>(missing.Count);
-        foreach (var tile in missing)
+        List<byte[]>? lent = null;
+        try
         {
-            read[tile] = await SubtreesAsync(tile, useCache: store is null, ct);
-        }
+            foreach (var tile in missing)
+            {
+                var (subtrees, buffer) = await SubtreesAsync(tile, useCache: store is null, ct);
+                read[tile] = subtrees;
+                if (buffer is not null)
+                {
+                    (lent ??= []).Add(buffer);
+                }
+            }
 
-        List<TileId>? still = null;
-        return TryFormat(index, checkpoint, store, read, ref still) ?? throw new InvalidOperationException($"Tiles {string.Join(", ", still!)} were read but are not at hand.");
+            List<TileId>? still = null;
+            return TryFormat(index, checkpoint, store, read, ref still) ?? throw new InvalidOperationException($"Tiles {string.Join(", ", still!)} were read but are not at hand.");
+        }
+        finally
+        {
+            // The proof's hashes are copied out by now: the tiles that live in lent buffers are not used again.
+            foreach (var buffer in lent ?? [])
+            {
+                cache.ReturnTileBuffer(buffer);
+            }
+        }
     }
 
     /// <summary>
@@ -226,40 +243,64 @@ public sealed class LedgerReader(IntegritasDbContext db, LedgerKeys keys, Ledger
         }
     }
 
-    private async Task<TileSubtrees> SubtreesAsync(TileId tile, bool useCache, CancellationToken ct)
+    /// <summary>
+    /// Reads <paramref name="tile"/>'s subtrees. A full level-0 tile the cache has no room for (the usual case in a large
+    /// log: such tiles are many and cheap to read again) is read into a buffer lent by the cache, returned as
+    /// <c>Lent</c>: the caller gives it back once done with the subtrees, so a miss allocates nothing of the tile's size.
+    /// </summary>
+    private async Task<(TileSubtrees Subtrees, byte[]? Lent)> SubtreesAsync(TileId tile, bool useCache, CancellationToken ct)
     {
         if (useCache && cache.TryGetTile(tile, out var cached))
         {
-            return cached;
+            return (cached, null);
         }
 
-        // One indexed read; a full tile stored with its inner hashes is then served without hashing. Integrity checks
-        // (not useCache) rehash the tile's own hashes instead: stored inner hashes would hide a changed tile hash.
-        var (hashes, stored) = await tiles.ReadAsync(tile, withInner: useCache, ct);
-        TileSubtrees subtrees;
-        if (stored is not null)
+        var lent = useCache && tile.Level == 0 && !tile.IsPartial && !cache.HasRoomForCheapTile ? cache.RentTileBuffer() : null;
+        try
         {
-            subtrees = TileSubtrees.FromStored(tile, stored);
-        }
-        else
-        {
-            // A partial tile, or a full one completed before inner hashes were stored (or with damaged ones), is hashed.
-            var length = tile.Width * Rfc6962.HashSize;
-            if (hashes is null || hashes.Length < length)
+            // One indexed read; a full tile stored with its inner hashes is then served without hashing. Integrity checks
+            // (not useCache) rehash the tile's own hashes instead: stored inner hashes would hide a changed tile hash.
+            var (hashes, stored) = await tiles.ReadAsync(tile, withInner: useCache, lent, ct);
+            TileSubtrees subtrees;
+            if (stored is not null)
             {
-                throw new InvalidDataException($"Tile {tile} is missing from the store.");
+                subtrees = TileSubtrees.FromStored(tile, stored);
+            }
+            else
+            {
+                // A partial tile, or a full one completed before inner hashes were stored (or with damaged ones), is hashed.
+                var length = tile.Width * Rfc6962.HashSize;
+                if (hashes is null || hashes.Length < length)
+                {
+                    throw new InvalidDataException($"Tile {tile} is missing from the store.");
+                }
+
+                subtrees = TileSubtrees.Compute(tile, hashes.AsSpan(0, length));
             }
 
-            subtrees = TileSubtrees.Compute(tile, hashes.AsSpan(0, length));
-        }
+            if (lent is not null && ReferenceEquals(stored, lent))
+            {
+                // Not cached: the caller returns the buffer.
+                var kept = lent;
+                lent = null;
+                return (subtrees, kept);
+            }
 
-        if (useCache)
+            if (useCache)
+            {
+                // Upper-level tiles are few and on every proof; level-0 tiles are many, and cheap to read again.
+                cache.AddTile(subtrees, cheapToReload: stored is not null && tile.Level == 0);
+            }
+
+            return (subtrees, null);
+        }
+        finally
         {
-            // Upper-level tiles are few and on every proof; level-0 tiles are many, and cheap to read again.
-            cache.AddTile(subtrees, cheapToReload: stored is not null && tile.Level == 0);
+            if (lent is not null)
+            {
+                cache.ReturnTileBuffer(lent);
+            }
         }
-
-        return subtrees;
     }
 
     /// <summary>Rebuilds the sequencer's tree state for <paramref name="size"/> entries from the stored tiles.</summary>

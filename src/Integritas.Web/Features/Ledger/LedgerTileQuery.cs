@@ -29,10 +29,11 @@ internal sealed class LedgerTileQuery(IntegritasDbContext db) : IDisposable
     /// <summary>
     /// The stored row of <paramref name="tile"/>. With <paramref name="withInner"/>, a full tile stored with its inner
     /// hashes comes back as <c>Subtrees</c>: one array of its 8,192 bytes then its 8,160 inner bytes, read straight into
-    /// place (for <see cref="TileSubtrees.FromStored(TileId, byte[])"/>). Otherwise <c>Hashes</c> is the stored tile
+    /// place (for <see cref="TileSubtrees.FromStored(TileId, byte[])"/>): into <paramref name="into"/> when given (an array of
+    /// exactly that length), else into a new array. Otherwise <c>Hashes</c> is the stored tile
     /// (possibly wider than <paramref name="tile"/>), or null when there is no row.
     /// </summary>
-    public async Task<(byte[]? Hashes, byte[]? Subtrees)> ReadAsync(TileId tile, bool withInner, CancellationToken ct)
+    public async Task<(byte[]? Hashes, byte[]? Subtrees)> ReadAsync(TileId tile, bool withInner, byte[]? into, CancellationToken ct)
     {
         if (!opened)
         {
@@ -52,7 +53,7 @@ internal sealed class LedgerTileQuery(IntegritasDbContext db) : IDisposable
         index!.Value = (long)tile.Index;
         if (command is SqliteCommand sqlite)
         {
-            return ReadSqlite(sqlite, tile, withInner);
+            return ReadSqlite(sqlite, tile, withInner, into);
         }
 
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, ct);
@@ -65,7 +66,7 @@ internal sealed class LedgerTileQuery(IntegritasDbContext db) : IDisposable
         if (withInner && !tile.IsPartial && !await reader.IsDBNullAsync(1, ct)
             && reader.GetBytes(0, 0, null, 0, 0) == length && reader.GetBytes(1, 0, null, 0, 0) == TileSubtrees.InnerSize)
         {
-            var subtrees = new byte[length + TileSubtrees.InnerSize];
+            var subtrees = Destination(into);
             if (reader.GetBytes(0, 0, subtrees, 0, length) == length
                 && reader.GetBytes(1, 0, subtrees, length, TileSubtrees.InnerSize) == TileSubtrees.InnerSize)
             {
@@ -81,7 +82,7 @@ internal sealed class LedgerTileQuery(IntegritasDbContext db) : IDisposable
     /// and copied once into the result. Microsoft.Data.Sqlite's GetBytes opens a stream, looks up the table's metadata
     /// and copies the whole blob again on every call; its async methods run synchronously anyway.
     /// </summary>
-    private static (byte[]? Hashes, byte[]? Subtrees) ReadSqlite(SqliteCommand command, TileId tile, bool withInner)
+    private static (byte[]? Hashes, byte[]? Subtrees) ReadSqlite(SqliteCommand command, TileId tile, bool withInner, byte[]? into)
     {
         using var reader = command.ExecuteReader(CommandBehavior.SingleRow);
         if (!reader.Read())
@@ -98,7 +99,7 @@ internal sealed class LedgerTileQuery(IntegritasDbContext db) : IDisposable
             var inner = raw.sqlite3_column_blob(statement, 1);
             if (inner.Length == TileSubtrees.InnerSize)
             {
-                var subtrees = new byte[length + TileSubtrees.InnerSize];
+                var subtrees = Destination(into);
                 hashes.CopyTo(subtrees);
                 inner.CopyTo(subtrees.AsSpan(length));
                 return (null, subtrees);
@@ -106,6 +107,12 @@ internal sealed class LedgerTileQuery(IntegritasDbContext db) : IDisposable
         }
 
         return (hashes.ToArray(), null);
+    }
+
+    private static byte[] Destination(byte[]? into)
+    {
+        const int length = (TileMath.Width * Rfc6962.HashSize) + TileSubtrees.InnerSize;
+        return into is null ? new byte[length] : into.Length == length ? into : throw new ArgumentException($"A tile with its inner hashes takes {length} bytes.", nameof(into));
     }
 
     private void Create()
