@@ -93,11 +93,16 @@ internal static class ProofBenchmark
         await RunWorkersAsync(log, size, TimeSpan.FromSeconds(Math.Max(2, seconds / 2)), workers); // warm-up: fills the tile cache
         // CPU time per proof as well as the rate: on a shared machine the rate depends on what else runs, the CPU less so.
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes();
+        var collections = GC.CollectionCount(0);
         var (count, elapsed) = await RunWorkersAsync(log, size, TimeSpan.FromSeconds(seconds), workers);
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        allocated = GC.GetTotalAllocatedBytes() - allocated;
+        collections = GC.CollectionCount(0) - collections;
         GC.Collect();
         Console.WriteLine($"at {size:N0} entries: {count / elapsed.TotalSeconds:F0} proofs/s in-process (random indices, {count:N0} proofs in {elapsed.TotalSeconds:F1} s, " +
-            $"{cpu.TotalMicroseconds / count:F1} µs CPU a proof, {cpu.TotalSeconds / elapsed.TotalSeconds:F2} cores busy); " +
+            $"{cpu.TotalMicroseconds / count:F1} µs CPU a proof, {cpu.TotalSeconds / elapsed.TotalSeconds:F2} cores busy, " +
+            $"{allocated / count:N0} bytes allocated a proof, {collections} gen0 GCs); " +
             $"tiles cached: {cache.TileCount:N0}; RSS {BenchLog.RssMegabytes()} MB, managed heap {GC.GetTotalMemory(false) / (1024 * 1024)} MB");
     }
 

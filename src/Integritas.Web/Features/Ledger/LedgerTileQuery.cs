@@ -15,8 +15,8 @@ namespace Integritas.Web.Features.Ledger;
 
 /// <summary>
 /// Reads one stored hash tile (its hashes and, for a full tile, its inner subtree hashes) by primary key with a plain
-/// ADO.NET command, prepared once and reused for every tile this reader asks for: what a proof-cache miss costs,
-/// without building an EF query each time. It runs on the DbContext's connection (opened once, closed on dispose) and
+/// ADO.NET command (on SQLite, the same SQL as a statement of SQLite's own), prepared once and reused for every tile
+/// this reader asks for: what a proof-cache miss costs, without building an EF query each time. It runs on the DbContext's connection (opened once, closed on dispose) and
 /// in its current transaction, if any. Table and column names come from the EF model.
 /// </summary>
 internal sealed class LedgerTileQuery(IntegritasDbContext db) : IDisposable
@@ -25,6 +25,10 @@ internal sealed class LedgerTileQuery(IntegritasDbContext db) : IDisposable
     private DbParameter? level;
     private DbParameter? index;
     private bool opened;
+    private sqlite3_stmt? statement; // on SQLite: the command's SQL prepared on the connection below
+    private sqlite3? statementOn;
+    private int levelAt; // the statement's parameter numbers
+    private int indexAt;
 
     /// <summary>
     /// The stored row of <paramref name="tile"/>. With <paramref name="withInner"/>, a full tile stored with its inner
@@ -45,16 +49,20 @@ internal sealed class LedgerTileQuery(IntegritasDbContext db) : IDisposable
         if (command is null)
         {
             Create();
-            await command!.PrepareAsync(ct);
+            if (db.Database.GetDbConnection() is not SqliteConnection)
+            {
+                await command!.PrepareAsync(ct);
+            }
         }
 
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        level!.Value = tile.Level;
-        index!.Value = (long)tile.Index;
-        if (command is SqliteCommand sqlite)
+        if (db.Database.GetDbConnection() is SqliteConnection sqlite)
         {
             return ReadSqlite(sqlite, tile, withInner, into);
         }
+
+        command!.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        level!.Value = tile.Level;
+        index!.Value = (long)tile.Index;
 
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, ct);
         if (!await reader.ReadAsync(ct))
@@ -78,35 +86,70 @@ internal sealed class LedgerTileQuery(IntegritasDbContext db) : IDisposable
     }
 
     /// <summary>
-    /// As the generic path, on SQLite's own statement: its blob columns are read in place (<c>sqlite3_column_blob</c>)
-    /// and copied once into the result. Microsoft.Data.Sqlite's GetBytes opens a stream, looks up the table's metadata
-    /// and copies the whole blob again on every call; its async methods run synchronously anyway.
+    /// As the generic path, on SQLite itself: the command's SQL is prepared once as a statement on the connection's
+    /// handle, and each read binds, steps, reads the blob columns in place (<c>sqlite3_column_blob</c>, copied once into
+    /// the result) and resets. Microsoft.Data.Sqlite's reader would add a reader object, a parameter binder and, for
+    /// GetBytes, a stream, a table-metadata lookup and a copy of the whole blob on every call. The statement runs in the
+    /// connection's transaction, if any (SQLite's transactions are the connection's), and waits on a locked database
+    /// as the connection's busy timeout says.
     /// </summary>
-    private static (byte[]? Hashes, byte[]? Subtrees) ReadSqlite(SqliteCommand command, TileId tile, bool withInner, byte[]? into)
+    private (byte[]? Hashes, byte[]? Subtrees) ReadSqlite(SqliteConnection connection, TileId tile, bool withInner, byte[]? into)
     {
-        using var reader = command.ExecuteReader(CommandBehavior.SingleRow);
-        if (!reader.Read())
+        var handle = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
+        if (statement is null || !ReferenceEquals(statementOn, handle))
         {
-            return (null, null);
+            statement?.Dispose();
+            statement = null;
+            Check(raw.sqlite3_prepare_v2(handle, command!.CommandText, out var prepared), handle);
+            (statement, statementOn) = (prepared, handle);
+            (levelAt, indexAt) = (raw.sqlite3_bind_parameter_index(prepared, "@l"), raw.sqlite3_bind_parameter_index(prepared, "@i"));
         }
 
-        var statement = reader.Handle ?? throw new InvalidOperationException("The SQLite reader has no statement.");
-        var hashes = raw.sqlite3_column_blob(statement, 0);
-        const int length = TileMath.Width * Rfc6962.HashSize;
-        if (withInner && !tile.IsPartial && hashes.Length == length)
+        try
         {
-            // A NULL column reads as an empty blob.
-            var inner = raw.sqlite3_column_blob(statement, 1);
-            if (inner.Length == TileSubtrees.InnerSize)
+            Check(raw.sqlite3_bind_int64(statement, levelAt, tile.Level), handle);
+            Check(raw.sqlite3_bind_int64(statement, indexAt, (long)tile.Index), handle);
+            var rc = raw.sqlite3_step(statement);
+            if (rc == raw.SQLITE_DONE)
             {
-                var subtrees = Destination(into);
-                hashes.CopyTo(subtrees);
-                inner.CopyTo(subtrees.AsSpan(length));
-                return (null, subtrees);
+                return (null, null);
+            }
+
+            if (rc != raw.SQLITE_ROW)
+            {
+                Check(rc, handle);
+                throw new InvalidOperationException($"SQLite step returned {rc}.");
+            }
+
+            var hashes = raw.sqlite3_column_blob(statement, 0);
+            const int length = TileMath.Width * Rfc6962.HashSize;
+            if (withInner && !tile.IsPartial && hashes.Length == length)
+            {
+                // A NULL column reads as an empty blob.
+                var inner = raw.sqlite3_column_blob(statement, 1);
+                if (inner.Length == TileSubtrees.InnerSize)
+                {
+                    var subtrees = Destination(into);
+                    hashes.CopyTo(subtrees);
+                    inner.CopyTo(subtrees.AsSpan(length));
+                    return (null, subtrees);
+                }
+            }
+
+            return (hashes.ToArray(), null);
+        }
+        finally
+        {
+            raw.sqlite3_reset(statement);
+        }
+
+        static void Check(int rc, sqlite3 handle)
+        {
+            if (rc != raw.SQLITE_OK)
+            {
+                SqliteException.ThrowExceptionForRC(rc, handle);
             }
         }
-
-        return (hashes.ToArray(), null);
     }
 
     private static byte[] Destination(byte[]? into)
@@ -136,6 +179,9 @@ internal sealed class LedgerTileQuery(IntegritasDbContext db) : IDisposable
 
     public void Dispose()
     {
+        // Finalized while the connection is still open (before it goes back to the pool).
+        statement?.Dispose();
+        statement = null;
         command?.Dispose();
         if (opened)
         {
