@@ -10,6 +10,9 @@ using Integritas.Bench;
 //       builds a log of `entries` (measuring at 1M on the way), checks its root against Core's computation, then
 //       serves random inclusion proofs in-process through LedgerReader; with data-dir the log is kept there for
 //       bench/proofs.sh, which serves the same log over HTTP to wrk
+//   cached-proofs [seconds=10] data-dir
+//       on a log built by `proofs`: one worker serves the same 500 random proofs again and again (all tiles cached),
+//       printing CPU time and bytes allocated a proof
 static int Arg(string[] args, int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
 
 switch (args.FirstOrDefault())
@@ -20,8 +23,11 @@ switch (args.FirstOrDefault())
     case "proofs":
         await ProofBenchmark.RunAsync(Arg(args, 1, 10_000_000), Arg(args, 2, 10), Arg(args, 3, 4), args.Length > 4 ? args[4] : null);
         break;
+    case "cached-proofs":
+        await ProofBenchmark.RunCachedAsync(Arg(args, 1, 10), args.Length > 2 ? args[2] : throw new ArgumentException("cached-proofs needs the data directory of a built log"));
+        break;
     default:
-        Console.Error.WriteLine("usage: Integritas.Bench appends [entries] [appenders] [batch] | proofs [entries] [seconds] [workers] [data-dir]");
+        Console.Error.WriteLine("usage: Integritas.Bench appends [entries] [appenders] [batch] | proofs [entries] [seconds] [workers] [data-dir] | cached-proofs [seconds] data-dir");
         return 2;
 }
 

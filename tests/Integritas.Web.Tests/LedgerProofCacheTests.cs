@@ -24,8 +24,23 @@ public class LedgerProofCacheTests
         Assert.True(cache.TryGetTile(TileId.Hashes(0, 0), out _));
         Assert.False(cache.TryGetTile(TileId.Hashes(0, 199), out _));
 
+        Assert.False(cache.HasRoomForCheapTile);
+
         // Any other tile is still taken (the cache evicts past its cap as before).
         cache.AddTile(Full(1, 0));
         Assert.True(cache.TryGetTile(TileId.Hashes(1, 0), out _));
+    }
+
+    [Fact]
+    public void An_empty_cache_has_room_and_lends_tile_buffers_it_takes_back()
+    {
+        using var cache = new LedgerProofCache(Options.Create(new LedgerOptions()), TimeProvider.System);
+        Assert.True(cache.HasRoomForCheapTile);
+
+        var buffer = cache.RentTileBuffer();
+        Assert.Equal((TileMath.Width * 32) + TileSubtrees.InnerSize, buffer.Length);
+        cache.ReturnTileBuffer(buffer);
+        Assert.Same(buffer, cache.RentTileBuffer());
+        Assert.NotSame(buffer, cache.RentTileBuffer());
     }
 }

@@ -39,9 +39,9 @@ public abstract class LedgerTileSubtreesTests(IntegritasFactory factory) : Facto
     }
 
     /// <summary>Proofs of <paramref name="indices"/> through a reader with a cache of its own, empty at first.</summary>
-    private async Task<List<string>> ColdProofsAsync(IEnumerable<int> indices, bool fromStore = false)
+    private async Task<List<string>> ColdProofsAsync(IEnumerable<int> indices, bool fromStore = false, int cacheMegabytes = 64)
     {
-        using var cache = new LedgerProofCache(Options.Create(new LedgerOptions()), TimeProvider.System);
+        using var cache = new LedgerProofCache(Options.Create(new LedgerOptions { ProofCacheMegabytes = cacheMegabytes }), TimeProvider.System);
         await using var scope = F.Services.CreateAsyncScope();
         using var reader = new LedgerReader(scope.ServiceProvider.GetRequiredService<IntegritasDbContext>(), F.Services.GetRequiredService<LedgerKeys>(), cache);
         var proofs = new List<string>();
@@ -85,6 +85,25 @@ public abstract class LedgerTileSubtreesTests(IntegritasFactory factory) : Facto
             var verified = TlogProofVerification.Verify(Encoding.UTF8.GetBytes(stored[i]), entries[indices[i]], vkey);
             Assert.True(verified.IsValid, $"{indices[i]}: {verified.Message}");
         }
+
+        // Served proofs are byte for byte Core's proof formatted by Core (TlogProof.Format) against the latest checkpoint.
+        var tree = new InMemoryTree([.. entries.Select(e => Rfc6962.LeafHash(e))]);
+        string note;
+        await using (var scope = F.Services.CreateAsyncScope())
+        {
+            (_, note) = await scope.ServiceProvider.GetRequiredService<LedgerReader>().LatestCheckpointAsync(Ct);
+        }
+
+        for (var i = 0; i < indices.Length; i++)
+        {
+            var index = (ulong)indices[i];
+            Assert.Equal(new TlogProof(index, InclusionProof.Generate(index, total, tree.Lookup), note).Format(), stored[i]);
+        }
+
+        // With a cache too small for the log (1 MiB, about 60 tiles), once it is full level-0 tiles are read into lent
+        // buffers instead of being cached; the proofs are the same.
+        int[] everyTile = [.. Enumerable.Range(0, entries.Count / TileMath.Width).Select(t => (t * TileMath.Width) + 1)];
+        Assert.Equal(stored, (await ColdProofsAsync([.. everyTile, .. indices], cacheMegabytes: 1))[everyTile.Length..]);
 
         // The integrity path (which rehashes tiles) gives the same proofs.
         Assert.Equal(stored, await ColdProofsAsync(indices, fromStore: true));

@@ -9,32 +9,51 @@ public static class InclusionProof
     /// </summary>
     public static IReadOnlyList<SubtreeRange> Plan(ulong index, ulong size)
     {
+        Span<SubtreeRange> plan = stackalloc SubtreeRange[MaxLength];
+        return plan[..Plan(index, size, plan)].ToArray();
+    }
+
+    /// <summary>An inclusion proof in a tree of at most 2^64 − 1 leaves has at most 64 hashes.</summary>
+    public const int MaxLength = 64;
+
+    /// <summary>
+    /// As <see cref="Plan(ulong, ulong)"/>, written into <paramref name="destination"/> (at least
+    /// <see cref="TreeMath.InclusionProofLength"/> long; <see cref="MaxLength"/> always suffices) without allocating;
+    /// returns how many ranges were written.
+    /// </summary>
+    public static int Plan(ulong index, ulong size, Span<SubtreeRange> destination)
+    {
         if (index >= size)
         {
             throw new ArgumentOutOfRangeException(nameof(index), index, $"Index must be below the tree size {size}.");
         }
 
-        // Walk down from the root, taking at each split the sibling of the half that holds the leaf; the proof
-        // lists them bottom-up, so reverse at the end.
-        var siblings = new List<SubtreeRange>();
+        var count = TreeMath.InclusionProofLength(index, size);
+        if (destination.Length < count)
+        {
+            throw new ArgumentException($"The proof has {count} ranges, more than the {destination.Length} given room for.", nameof(destination));
+        }
+
+        // Walk down from the root, taking at each split the sibling of the half that holds the leaf; the proof lists
+        // them bottom-up, so they are written from the end.
+        var at = count;
         ulong begin = 0, end = size;
         while (end - begin > 1)
         {
             var split = begin + TreeMath.SplitPoint(end - begin);
             if (index < split)
             {
-                siblings.Add(new SubtreeRange(split, end));
+                destination[--at] = new SubtreeRange(split, end);
                 end = split;
             }
             else
             {
-                siblings.Add(new SubtreeRange(begin, split));
+                destination[--at] = new SubtreeRange(begin, split);
                 begin = split;
             }
         }
 
-        siblings.Reverse();
-        return siblings;
+        return at == 0 ? count : throw new InvalidOperationException($"Proof length {count} disagrees with the walk for {index} in {size}.");
     }
 
     /// <summary>The proof hashes, looked up from stored subtrees.</summary>

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Integritas.Core.Ledger.Merkle;
 
 /// <summary>
@@ -9,6 +11,24 @@ public readonly record struct SubtreeRange(ulong Begin, ulong End)
 {
     /// <summary>The perfect subtrees whose hashes determine this range's hash, left to right.</summary>
     public IReadOnlyList<NodeId> Nodes => TreeMath.PerfectNodes(Begin, End);
+
+    /// <summary>
+    /// True when the range is one perfect subtree (<paramref name="node"/>), whose hash is stored as it is; false when it
+    /// is a right-border range whose hash folds several nodes (or an empty range).
+    /// </summary>
+    public bool TryGetNode(out NodeId node)
+    {
+        var width = End - Begin;
+        if (End > Begin && BitOperations.IsPow2(width) && (Begin & (width - 1)) == 0)
+        {
+            var level = BitOperations.TrailingZeroCount(width);
+            node = new NodeId(level, Begin >> level);
+            return true;
+        }
+
+        node = default;
+        return false;
+    }
 
     /// <summary>MTH(D[Begin:End]) from the hashes of <see cref="Nodes"/>, folded from the right as RFC 6962 nests them.</summary>
     public byte[] Hash(NodeHashLookup lookup)

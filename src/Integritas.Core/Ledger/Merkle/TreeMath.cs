@@ -55,12 +55,22 @@ public static class TreeMath
     /// </summary>
     public static IReadOnlyList<NodeId> PerfectNodes(ulong begin, ulong end)
     {
+        Span<NodeId> nodes = stackalloc NodeId[128];
+        return nodes[..PerfectNodes(begin, end, nodes)].ToArray();
+    }
+
+    /// <summary>
+    /// As <see cref="PerfectNodes(ulong, ulong)"/>, written into <paramref name="destination"/> without allocating; returns
+    /// how many. A range is at most 128 nodes (up to 64 rising then 64 falling); a range ending at a tree's size, at most 64.
+    /// </summary>
+    public static int PerfectNodes(ulong begin, ulong end, Span<NodeId> destination)
+    {
         if (begin > end)
         {
             throw new ArgumentOutOfRangeException(nameof(begin), begin, "Range begin is after its end.");
         }
 
-        var nodes = new List<NodeId>();
+        var count = 0;
         while (begin < end)
         {
             var level = begin == 0 ? 63 : BitOperations.TrailingZeroCount(begin);
@@ -69,11 +79,11 @@ public static class TreeMath
                 level--;
             }
 
-            nodes.Add(new NodeId(level, begin >> level));
+            destination[count++] = new NodeId(level, begin >> level);
             begin += 1UL << level;
         }
 
-        return nodes;
+        return count;
     }
 
     /// <summary>Number of significant bits: 0 for 0, 1 for 1, 3 for 5.</summary>

@@ -114,7 +114,10 @@ public sealed class TileSubtrees
     }
 
     /// <summary>The hash of the node <paramref name="slice"/> stands for: the same as <see cref="TileSlice.Hash"/> of the tile's bytes.</summary>
-    public byte[] Hash(TileSlice slice)
+    public byte[] Hash(TileSlice slice) => HashSpan(slice).ToArray();
+
+    /// <summary>As <see cref="Hash"/>, without copying: a view of the 32 bytes held here.</summary>
+    public ReadOnlySpan<byte> HashSpan(TileSlice slice)
     {
         if (slice.Level != Tile.Level || slice.Index != Tile.Index || slice.Count < 1 || !BitOperations.IsPow2(slice.Count)
             || slice.Start < 0 || slice.Start % slice.Count != 0 || slice.Start + slice.Count > Tile.Width)
@@ -123,7 +126,7 @@ public sealed class TileSubtrees
         }
 
         var level = BitOperations.Log2((uint)slice.Count);
-        return _hashes.AsSpan((_levelStart[level] + (slice.Start >> level)) * Rfc6962.HashSize, Rfc6962.HashSize).ToArray();
+        return _hashes.AsSpan((_levelStart[level] + (slice.Start >> level)) * Rfc6962.HashSize, Rfc6962.HashSize);
     }
 
     /// <summary>

@@ -49,10 +49,10 @@ public static class LedgerEndpoints
 
     private static async Task<IResult> ProofAsync(long index, LedgerReader reader, CancellationToken ct)
     {
-        var proof = await reader.ProofAsync(index, ct);
+        var proof = await reader.ProofBytesAsync(index, ct);
         return proof is null
             ? NotFound(string.Create(CultureInfo.InvariantCulture, $"Entri {index} belum ada di log / Entry {index} is not in the log"))
-            : Results.File(System.Text.Encoding.UTF8.GetBytes(proof), "text/plain; charset=utf-8", string.Create(CultureInfo.InvariantCulture, $"entry-{index}.tlog-proof"));
+            : Results.File(proof, "text/plain; charset=utf-8", string.Create(CultureInfo.InvariantCulture, $"entry-{index}.tlog-proof"));
     }
 
     private static async Task<Results<Ok<LookupResult>, ProblemHttpResult>> LookupAsync(string sha256, IntegritasDbContext db, CancellationToken ct)

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using Integritas.Core.Ledger.Merkle;
 using Integritas.Core.Ledger.Tiles;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -27,8 +30,10 @@ public sealed class LedgerProofCache : IDisposable
     private readonly TimeSpan checkpointLifetime;
     private CachedCheckpoint? checkpoint;
     private long generation;
+    private long held; // bytes of the tiles in the cache, as AddTile counts them
+    private readonly ConcurrentQueue<byte[]> buffers = new();
 
-    private sealed record CachedCheckpoint(long Size, string Note, long Generation, DateTimeOffset Until);
+    private sealed record CachedCheckpoint(LedgerProofCheckpoint Checkpoint, long Generation, DateTimeOffset Until);
 
     public LedgerProofCache(IOptions<LedgerOptions> options, TimeProvider time)
     {
@@ -36,25 +41,40 @@ public sealed class LedgerProofCache : IDisposable
         this.time = time;
         checkpointLifetime = TimeSpan.FromMilliseconds(Math.Max(0, o.CheckpointCacheMilliseconds));
         sizeLimit = Math.Max(1, o.ProofCacheMegabytes) * 1024L * 1024L;
-        tiles = new MemoryCache(new MemoryCacheOptions { SizeLimit = sizeLimit, CompactionPercentage = 0.1, TrackStatistics = true });
+        tiles = new MemoryCache(new MemoryCacheOptions { SizeLimit = sizeLimit, CompactionPercentage = 0.1 });
     }
 
     /// <summary>Tiles held now (for benchmarks and diagnostics).</summary>
     public long TileCount => tiles.Count;
 
-    /// <summary>The latest checkpoint, from the cache while it is fresh, else from <paramref name="load"/>.</summary>
-    public async Task<(long Size, string Note)> LatestCheckpointAsync(Func<Task<(long Size, string Note)>> load)
+    /// <summary>The latest checkpoint while the one held is fresh: no allocation, no database.</summary>
+    public bool TryGetCheckpoint([NotNullWhen(true)] out LedgerProofCheckpoint? latest)
     {
-        ArgumentNullException.ThrowIfNull(load);
         var seen = Interlocked.Read(ref generation);
         if (Volatile.Read(ref checkpoint) is { } cached && cached.Generation == seen && time.GetUtcNow() < cached.Until)
         {
-            return (cached.Size, cached.Note);
+            latest = cached.Checkpoint;
+            return true;
         }
 
-        var latest = await load();
+        latest = null;
+        return false;
+    }
+
+    /// <summary>The latest checkpoint, from the cache while it is fresh, else from <paramref name="load"/>.</summary>
+    public async Task<LedgerProofCheckpoint> LatestCheckpointAsync(Func<Task<(long Size, string Note)>> load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        if (TryGetCheckpoint(out var current))
+        {
+            return current;
+        }
+
+        var seen = Interlocked.Read(ref generation);
+        var (size, note) = await load();
+        var latest = new LedgerProofCheckpoint(size, note);
         // Not kept if a commit invalidated the cache while it was being read: it may predate that commit.
-        var fresh = new CachedCheckpoint(latest.Size, latest.Note, seen, time.GetUtcNow() + checkpointLifetime);
+        var fresh = new CachedCheckpoint(latest, seen, time.GetUtcNow() + checkpointLifetime);
         if (Interlocked.Read(ref generation) == seen)
         {
             Volatile.Write(ref checkpoint, fresh);
@@ -83,14 +103,50 @@ public sealed class LedgerProofCache : IDisposable
         ArgumentNullException.ThrowIfNull(subtrees);
         // The hashes plus a rough allowance for the object, the key and the cache's own entry.
         var size = subtrees.ByteSize + 256L;
-        if (cheapToReload && (tiles.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0) + size > sizeLimit * 9 / 10)
+        if (cheapToReload && !HasRoomFor(size))
         {
             return;
         }
 
+        // Counted here and uncounted when the cache lets go of it (evicted, replaced, or refused for want of room).
+        // MemoryCache's own statistics would do, but summing them takes a lock every caller contends for.
+        Interlocked.Add(ref held, size);
         using var entry = tiles.CreateEntry(subtrees.Tile);
         entry.Value = subtrees;
         entry.Size = size;
+        entry.RegisterPostEvictionCallback(Released, this);
+    }
+
+    /// <summary>Whether a tile that is cheap to reload, of <paramref name="size"/> bytes, would be kept by <see cref="AddTile"/>.</summary>
+    private bool HasRoomFor(long size) => Interlocked.Read(ref held) + size <= sizeLimit * 9 / 10;
+
+    /// <summary>Whether a full level-0 tile stored with its inner hashes would be kept now if it were read.</summary>
+    public bool HasRoomForCheapTile => HasRoomFor(((2 * TileMath.Width) - 1) * Rfc6962.HashSize + 256L);
+
+    /// <summary>
+    /// An array for one full tile with its inner hashes (<see cref="TileSubtrees.FromStored(TileId, byte[])"/>), to read a
+    /// tile into that will not be cached; give it back with <see cref="ReturnTileBuffer"/> once its subtrees are unused.
+    /// </summary>
+    public byte[] RentTileBuffer() => buffers.TryDequeue(out var buffer) ? buffer : new byte[TileBufferSize];
+
+    public void ReturnTileBuffer(byte[] buffer)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        // A few per core are enough: one is lent per proof being read, for as long as the read and the formatting take.
+        if (buffer.Length == TileBufferSize && buffers.Count < 4 * Environment.ProcessorCount)
+        {
+            buffers.Enqueue(buffer);
+        }
+    }
+
+    private const int TileBufferSize = (TileMath.Width * Rfc6962.HashSize) + TileSubtrees.InnerSize;
+
+    private static void Released(object key, object? value, EvictionReason reason, object? state)
+    {
+        if (value is TileSubtrees subtrees && state is LedgerProofCache cache)
+        {
+            Interlocked.Add(ref cache.held, -(subtrees.ByteSize + 256L));
+        }
     }
 
     public void Dispose() => tiles.Dispose();

@@ -58,6 +58,48 @@ public class TreeMathTests
     }
 
     [Fact]
+    public void PerfectNodesIntoASpanAndPlansIntoASpanMatchTheirLists()
+    {
+        var random = new Random(2026);
+        Span<NodeId> nodes = stackalloc NodeId[128];
+        Span<SubtreeRange> plan = stackalloc SubtreeRange[InclusionProof.MaxLength];
+        for (var i = 0; i < 2_000; i++)
+        {
+            var size = i < 1_000 ? (ulong)random.NextInt64(1, 100_000) : (ulong)random.NextInt64(1, long.MaxValue) * 2;
+            var begin = (ulong)random.NextInt64((long)Math.Min(size, long.MaxValue));
+            Assert.Equal(TreeMath.PerfectNodes(begin, size), nodes[..TreeMath.PerfectNodes(begin, size, nodes)].ToArray());
+
+            var index = (ulong)random.NextInt64((long)Math.Min(size, long.MaxValue));
+            var count = InclusionProof.Plan(index, size, plan);
+            Assert.Equal(TreeMath.InclusionProofLength(index, size), count);
+            Assert.Equal(InclusionProof.Plan(index, size), plan[..count].ToArray());
+        }
+
+        Assert.Equal(126, TreeMath.PerfectNodes(1, ulong.MaxValue, nodes)); // 63 rising to 2^63, 63 falling
+        Assert.Throws<ArgumentException>(() => InclusionProof.Plan(5, 1UL << 40, new SubtreeRange[39]));
+    }
+
+    [Theory]
+    [InlineData(0UL, 1UL, 0, 0UL)]
+    [InlineData(8UL, 16UL, 3, 1UL)]
+    [InlineData(6UL, 7UL, 0, 6UL)]
+    [InlineData(0UL, 1UL << 63, 63, 0UL)]
+    public void ARangeThatIsOnePerfectSubtreeIsItsNode(ulong begin, ulong end, int level, ulong index)
+    {
+        Assert.True(new SubtreeRange(begin, end).TryGetNode(out var node));
+        Assert.Equal(new NodeId(level, index), node);
+        Assert.Equal([node], new SubtreeRange(begin, end).Nodes);
+    }
+
+    [Theory]
+    [InlineData(0UL, 3UL)]
+    [InlineData(4UL, 7UL)]
+    [InlineData(2UL, 6UL)]
+    [InlineData(5UL, 5UL)]
+    public void ARangeOfSeveralNodesOrNoneIsNotANode(ulong begin, ulong end) =>
+        Assert.False(new SubtreeRange(begin, end).TryGetNode(out _));
+
+    [Fact]
     public void NodeIdCoversItsLeaves()
     {
         var node = new NodeId(3, 5);

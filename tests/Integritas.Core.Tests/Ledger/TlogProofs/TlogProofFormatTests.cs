@@ -48,6 +48,41 @@ public class TlogProofFormatTests
     }
 
     [Fact]
+    public void FormatUtf8WritesTheGoChecksumDatabaseProofByteForByte()
+    {
+        Assert.True(TlogProof.TryParse(SumDbVectors.ProofFile, out var proof, out var error), error);
+
+        var file = TlogProof.FormatUtf8(proof.Index, proof.Hashes.SelectMany(h => h).ToArray(), System.Text.Encoding.UTF8.GetBytes(proof.Checkpoint));
+
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(SumDbVectors.ProofFile), file);
+    }
+
+    [Theory]
+    [InlineData(0UL, 0)]
+    [InlineData(9UL, 1)]
+    [InlineData(10UL, 7)]
+    [InlineData(ulong.MaxValue, 64)]
+    public void FormatUtf8IsFormatInUtf8(ulong index, int count)
+    {
+        var hashes = Enumerable.Range(0, count).Select(i => Enumerable.Range(0, Rfc6962.HashSize).Select(b => (byte)((i * 31) + b)).ToArray()).ToArray();
+        var expected = new TlogProof(index, hashes, Checkpoint).Format();
+
+        var file = TlogProof.FormatUtf8(index, hashes.SelectMany(h => h).ToArray(), System.Text.Encoding.UTF8.GetBytes(Checkpoint));
+
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(expected), file);
+    }
+
+    [Fact]
+    public void FormatUtf8RefusesPartialHashesTooManyHashesAndNoCheckpoint()
+    {
+        var checkpoint = System.Text.Encoding.UTF8.GetBytes(Checkpoint);
+
+        Assert.Throws<ArgumentException>(() => TlogProof.FormatUtf8(0, new byte[31], checkpoint));
+        Assert.Throws<ArgumentException>(() => TlogProof.FormatUtf8(0, new byte[65 * Rfc6962.HashSize], checkpoint));
+        Assert.Throws<ArgumentException>(() => TlogProof.FormatUtf8(0, new byte[Rfc6962.HashSize], []));
+    }
+
+    [Fact]
     public void WithoutExtraAndWithoutHashes()
     {
         var proof = new TlogProof(0, [], Checkpoint);
