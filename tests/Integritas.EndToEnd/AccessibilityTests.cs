@@ -28,7 +28,7 @@ public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(a
 
     public static TheoryData<string, string> PublicPages()
     {
-        string[] paths = ["/", "/opd", "/opd/" + OpdPlaceholder, "/wilayah", "/wilayah/12.05", "/unit-layanan", "/akun/masuk", "/paket", "/paket/LKT-2026-PUPR-002", "/paket/cek", "/lapor", "/lapor/cek", "/aduan"];
+        string[] paths = ["/", "/opd", "/opd/" + OpdPlaceholder, "/wilayah", "/wilayah/12.05", "/unit-layanan", "/akun/masuk", "/paket", "/paket/LKT-2026-PUPR-002", "/paket/cek", "/lapor", "/lapor/cek", "/aduan", "/aduan/statistik"];
         var data = new TheoryData<string, string>();
         foreach (var lang in new[] { "id", "en" })
         {
@@ -81,6 +81,7 @@ public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(a
         "/admin/audit",
         "/admin/aduan",
         "/admin/aduan?tampil=semua",
+        "/admin/aduan/dasbor",
         "/akun/2fa",
     };
 

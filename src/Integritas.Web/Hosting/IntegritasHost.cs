@@ -36,6 +36,7 @@ public static class IntegritasHost
             options.Conventions.AddPageRoute("/Evidence/PackageEdit", "/admin/paket/baru");
             options.Conventions.AuthorizePage("/Complaints/Queue", Policies.Staff);
             options.Conventions.AuthorizePage("/Complaints/Handle", Policies.Staff);
+            options.Conventions.AuthorizePage("/Complaints/Leadership", Policies.Staff);
 
             // Reports and their messages carry several photos: more than Kestrel's 30 MB default may be needed.
             var complaints = builder.Configuration.GetSection(ComplaintOptions.Section).Get<ComplaintOptions>() ?? new();
@@ -162,6 +163,7 @@ public static class IntegritasHost
         services.AddScoped<Features.Complaints.ComplaintLedger>();
         services.AddScoped<Features.Complaints.ComplaintIntake>();
         services.AddScoped<Features.Complaints.ComplaintWorkflow>();
+        services.AddScoped<Features.Complaints.ComplaintStatistics>();
     }
 
     private static void Configure(WebApplication app)

@@ -21,6 +21,10 @@ public static class ComplaintApi
             .WithSummary("Laporan terbuka serupa di dekat suatu titik / Open reports of a category near a point")
             .WithDescription("Used by the report form's \"is this yours?\" list. Public fields only.");
 
+        api.MapGet("/statistics.csv", StatisticsCsvAsync)
+            .WithSummary("Statistik pengaduan setahun sebagai CSV / A year's complaint figures as CSV")
+            .WithDescription("One row per breakdown (overall, category, district, opd, month): dimension,code,name,received,open,resolved,declined,answered_on_time,answered_late,answered_on_time_pct,median_days_to_resolve,average_rating. Dot decimals; empty when not computable.");
+
         // Only photos that belong to a report are served here, by their hash (never any other stored file).
         app.MapGet("/lapor/foto/{sha256}", PhotoAsync).ExcludeFromDescription();
     }
@@ -79,6 +83,48 @@ public static class ComplaintApi
 
         var known = await db.ComplaintPhotos.AsNoTracking().AnyAsync(p => p.Sha256 == sha256 || p.ThumbnailSha256 == sha256, ct);
         return known ? await EvidenceFiles.ServeAsync(blobs, sha256, "image/jpeg", "foto-laporan", ct) : Results.NotFound();
+    }
+
+    public const string StatisticsCsvHeader =
+        "dimension,code,name,received,open,resolved,declined,answered_on_time,answered_late,answered_on_time_pct,median_days_to_resolve,average_rating";
+
+    private static async Task<IResult> StatisticsCsvAsync(int? year, ComplaintStatistics statistics, Ui ui, CancellationToken ct)
+    {
+        var thisYear = statistics.ThisYear;
+        if (year is not { } y || y < 2000 || y > thisYear)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["year"] = [ui.T($"Tahun wajib diisi, antara 2000 dan {thisYear}.", $"The year is required, between 2000 and {thisYear}.")],
+            });
+        }
+
+        var d = await statistics.ForYearAsync(y, ct);
+        var csv = new System.Text.StringBuilder(StatisticsCsvHeader).Append('\n');
+        static string N(double? v) => v?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        void Row(string dimension, string code, string name, ComplaintFigureSet f) =>
+            csv.AppendJoin(',', new[]
+            {
+                dimension, code, name, f.Received.ToString(System.Globalization.CultureInfo.InvariantCulture), f.Open.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                f.Resolved.ToString(System.Globalization.CultureInfo.InvariantCulture), f.Declined.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                f.AnsweredOnTime.ToString(System.Globalization.CultureInfo.InvariantCulture), f.AnsweredLate.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                N(f.AnsweredOnTimePercent), N(f.MedianDaysToResolve), N(f.AverageRating),
+            }.Select(Csv.Escape)).Append('\n');
+        Row("overall", y.ToString(System.Globalization.CultureInfo.InvariantCulture), "", d.Overall);
+        foreach (var (dimension, rows) in new[] { ("category", d.ByCategory), ("district", d.ByDistrict), ("opd", d.ByOpd) })
+        {
+            foreach (var r in rows)
+            {
+                Row(dimension, r.Code, r.Name, r.Figures);
+            }
+        }
+
+        foreach (var (month, received, resolved) in d.Monthly)
+        {
+            csv.AppendJoin(',', ["month", $"{y}-{month:00}", "", received.ToString(System.Globalization.CultureInfo.InvariantCulture), "", resolved.ToString(System.Globalization.CultureInfo.InvariantCulture), "", "", "", "", "", ""]).Append('\n');
+        }
+
+        return Results.File(System.Text.Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"statistik-pengaduan-{y}.csv");
     }
 
     public static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1).TrimEnd(), "…");
