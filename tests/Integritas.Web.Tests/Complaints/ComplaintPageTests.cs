@@ -306,6 +306,46 @@ public abstract partial class ComplaintPageTests(IntegritasFactory factory) : Co
     }
 
     [Fact]
+    public async Task The_offline_queue_endpoint_creates_once_per_key_and_explains_refusals()
+    {
+        var client = F.Client();
+        var key = Guid.NewGuid().ToString("N");
+        static MultipartFormDataContent Form(string description)
+        {
+            var form = new MultipartFormDataContent();
+            foreach (var (name, value) in ValidForm())
+            {
+                form.Add(new StringContent(name == "Description" ? description : value), name);
+            }
+
+            return form;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/complaints") { Content = Form("Dikirim dari antrean offline.") };
+        request.Headers.Add("Idempotency-Key", key);
+        var created = await client.SendAsync(request, Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = await created.Content.ReadFromJsonAsync<Dictionary<string, object>>(Ct);
+        var number = body!["tracking_number"].ToString()!;
+        Assert.StartsWith($"/lapor/{number}?kunci=", body["private_url"].ToString(), StringComparison.Ordinal);
+        var before = await CountAsync();
+
+        using var retry = new HttpRequestMessage(HttpMethod.Post, "/api/v1/complaints") { Content = Form("Dikirim dari antrean offline.") };
+        retry.Headers.Add("Idempotency-Key", key);
+        var replayed = await client.SendAsync(retry, Ct);
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.Equal(number, (await replayed.Content.ReadFromJsonAsync<Dictionary<string, object>>(Ct))!["tracking_number"].ToString());
+        Assert.Equal(before, await CountAsync());
+
+        var refused = await client.PostAsync("/api/v1/complaints", Form("<i>miring</i>"), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Description", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var notMultipart = await client.PostAsync("/api/v1/complaints", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, notMultipart.StatusCode);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
     public async Task The_nearby_check_finds_open_reports_of_the_same_category_close_by()
     {
         var (number, _) = await ReportViaFormAsync(F.Client());

@@ -21,6 +21,14 @@ public static class ComplaintApi
             .WithSummary("Laporan terbuka serupa di dekat suatu titik / Open reports of a category near a point")
             .WithDescription("Used by the report form's \"is this yours?\" list. Public fields only.");
 
+        // The report form's offline queue sends here when the phone has signal again (no antiforgery cookie may
+        // survive until then); the Idempotency-Key header makes a resend return the report it already made.
+        api.MapPost("/", SubmitAsync)
+            .DisableAntiforgery()
+            .WithSummary("Kirim laporan (formulir multipart) / Submit a report (multipart form)")
+            .WithDescription("Fields as the /lapor form: Category, Description, Latitude, Longitude, Region, Address, Name, Phone, Email, HideName, Photos (files). Header Idempotency-Key: a retry returns the first report (200) instead of creating another (201). Errors: 400 ProblemDetails with field errors.")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(100L * 1024 * 1024));
+
         api.MapGet("/statistics.csv", StatisticsCsvAsync)
             .WithSummary("Statistik pengaduan setahun sebagai CSV / A year's complaint figures as CSV")
             .WithDescription("One row per breakdown (overall, category, district, opd, month): dimension,code,name,received,open,resolved,declined,answered_on_time,answered_late,answered_on_time_pct,median_days_to_resolve,average_rating. Dot decimals; empty when not computable.");
@@ -83,6 +91,44 @@ public static class ComplaintApi
 
         var known = await db.ComplaintPhotos.AsNoTracking().AnyAsync(p => p.Sha256 == sha256 || p.ThumbnailSha256 == sha256, ct);
         return known ? await EvidenceFiles.ServeAsync(blobs, sha256, "image/jpeg", "foto-laporan", ct) : Results.NotFound();
+    }
+
+    public sealed record Submitted(string tracking_number, string url, string? private_url, bool replayed);
+
+    private static async Task<IResult> SubmitAsync(HttpRequest request, ComplaintIntake intake, IOptions<ComplaintOptions> options, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Kirim sebagai multipart/form-data / Send as multipart/form-data."] });
+        }
+
+        var form = await request.ReadFormAsync(ct);
+        string? Field(string name) => form.TryGetValue(name, out var v) ? v.ToString() : null;
+        await using var photos = await FormPhotos.OpenAsync(form.Files.Where(f => f.Name == "Photos").Take(options.Value.MaxPhotos + 1), ct);
+        var result = await intake.SubmitAsync(new ComplaintSubmission
+        {
+            CategoryCode = Field("Category"),
+            Description = Field("Description"),
+            Latitude = Field("Latitude"),
+            Longitude = Field("Longitude"),
+            RegionCode = string.IsNullOrWhiteSpace(Field("Region")) ? null : Field("Region"),
+            Address = Field("Address"),
+            Name = Field("Name"),
+            Phone = Field("Phone"),
+            Email = Field("Email"),
+            HideName = Field("HideName") is "true" or "on",
+            IdempotencyKey = request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } header ? header : Field("IdempotencyKey"),
+            Photos = photos.Uploads,
+            Channel = Data.Complaints.ComplaintChannel.Web,
+        }, ct);
+        if (!result.Succeeded)
+        {
+            return TypedResults.ValidationProblem(result.Errors);
+        }
+
+        var number = result.Complaint!.TrackingNumber;
+        var body = new Submitted(number, $"/lapor/{number}", result.ReporterKey is { } key ? $"/lapor/{number}?kunci={Uri.EscapeDataString(key)}" : null, result.Replayed);
+        return result.Replayed ? TypedResults.Ok(body) : TypedResults.Created(body.url, body);
     }
 
     public const string StatisticsCsvHeader =
