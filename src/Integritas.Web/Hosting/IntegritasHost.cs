@@ -6,6 +6,7 @@ using Integritas.Web.Features.Account;
 using Integritas.Web.Features.Complaints;
 using Integritas.Web.Features.Evidence;
 using Integritas.Web.Features.Ledger;
+using Integritas.Web.Features.Notifications;
 using Integritas.Web.Features.Organisation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -57,6 +58,7 @@ public static class IntegritasHost
             });
         });
         builder.Services.AddHostedService<Features.Ledger.LedgerPendingRetry>();
+        builder.Services.AddNotificationJobs();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Integritas API";
@@ -161,6 +163,7 @@ public static class IntegritasHost
         services.AddScoped<Features.Complaints.ComplaintLedger>();
         services.AddScoped<Features.Complaints.ComplaintIntake>();
         services.AddScoped<Features.Complaints.ComplaintWorkflow>();
+        services.AddNotifications(configuration);
     }
 
     private static void Configure(WebApplication app)
