@@ -214,7 +214,7 @@ public abstract class NotificationDeliveryTests(NotificationFactory factory) : N
     }
 
     [Fact]
-    public async Task An_unreachable_mail_server_is_a_failure_to_retry_and_its_error_names_no_recipient()
+    public async Task A_mail_server_asking_to_try_later_is_retried_and_its_error_names_no_recipient()
     {
         await using var h = await StartAsync(Start);
         N.Smtp.RejectNext(1);

@@ -118,7 +118,11 @@ public sealed class EmailSender(IOptions<NotificationOptions> options) : INotifi
         {
             return SendResult.Refused($"SMTP {(int)e.StatusCode}: {SendErrors.Describe(e, message.Recipient)}");
         }
-        catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException or System.Net.Sockets.SocketException
+        catch (SmtpCommandException e)
+        {
+            return SendResult.Failed($"SMTP {(int)e.StatusCode}: {SendErrors.Describe(e, message.Recipient)}");
+        }
+        catch (Exception e) when (e is SmtpProtocolException or IOException or System.Net.Sockets.SocketException
             or AuthenticationException or SslHandshakeException or TimeoutException or OperationCanceledException && !ct.IsCancellationRequested)
         {
             return SendResult.Failed(SendErrors.Describe(e, message.Recipient));

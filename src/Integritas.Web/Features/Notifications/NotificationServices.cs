@@ -6,7 +6,8 @@ public static class NotificationServices
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
-        services.AddHttpClient(NotificationHttp.ClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        // No request logging: an SMS gateway URL may carry the phone number.
+        services.AddHttpClient(NotificationHttp.ClientName, c => c.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         services.AddScoped<PublicLinks>();
         services.AddScoped<NotificationOutbox>();
         services.AddScoped<ComplaintNotices>();
