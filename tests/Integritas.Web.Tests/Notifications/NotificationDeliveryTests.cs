@@ -283,6 +283,93 @@ public abstract class NotificationDeliveryTests(NotificationFactory factory) : N
     }
 
     [Fact]
+    public async Task With_a_template_configured_whatsapp_sends_the_text_as_the_template_parameter()
+    {
+        await using var h = await StartAsync(Start);
+        var c = h.Options.Value;
+        var options = new NotificationOptions
+        {
+            WhatsApp = new WhatsAppOptions { BaseUrl = c.WhatsApp.BaseUrl, PhoneNumberId = c.WhatsApp.PhoneNumberId, Token = c.WhatsApp.Token, TemplateName = "notifikasi_laporan" },
+        };
+        var number = (await h.Intake.SubmitAsync(Valid(), Ct)).Complaint!.TrackingNumber;
+        await h.Dispatcher(options).DispatchDueAsync(Ct);
+
+        using var json = JsonDocument.Parse(Assert.Single(N.Http.To("/wa")).Body);
+        var root = json.RootElement;
+        Assert.Equal("template", root.GetProperty("type").GetString());
+        Assert.Equal("6281234567890", root.GetProperty("to").GetString());
+        var template = root.GetProperty("template");
+        Assert.Equal("notifikasi_laporan", template.GetProperty("name").GetString());
+        Assert.Equal("id", template.GetProperty("language").GetProperty("code").GetString());
+        var parameter = template.GetProperty("components")[0].GetProperty("parameters")[0];
+        Assert.Equal("text", parameter.GetProperty("type").GetString());
+        Assert.Contains(number, parameter.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_claim_left_by_a_crashed_dispatcher_is_taken_over_when_its_lease_runs_out()
+    {
+        await using var h = await StartAsync(Start);
+        var message = h.Outbox.Enqueue(NotificationChannel.Sms, "+6281234567890", "test.sms", null, "Halo", "SMS-LEASE");
+        await h.Db.SaveChangesAsync(Ct);
+        var leaseEnd = Start.UtcDateTime.AddSeconds(h.Options.Value.LeaseSeconds);
+        await h.Db.Notifications.Where(n => n.Id == message.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.LockedUntilUtc, leaseEnd).SetProperty(n => n.LockToken, Guid.NewGuid()), Ct);
+
+        await h.Dispatcher().DispatchDueAsync(Ct);
+        Assert.Empty(N.Http.To("/sms"));
+
+        h.Time.Advance(TimeSpan.FromSeconds(h.Options.Value.LeaseSeconds + 1));
+        await h.Dispatcher().DispatchDueAsync(Ct);
+        Assert.Single(N.Http.To("/sms"));
+        Assert.Equal(NotificationState.Sent, Assert.Single(await h.MessagesAsync("SMS-LEASE")).State);
+    }
+
+    [Fact]
+    public async Task Finished_messages_are_deleted_after_the_retention_period_and_waiting_ones_kept()
+    {
+        await using var h = await StartAsync(Start);
+        h.Outbox.Enqueue(NotificationChannel.Sms, "+6281234567890", "test.sms", null, "Halo", "PURGE-SENT");
+        await h.Db.SaveChangesAsync(Ct);
+        await h.Dispatcher().DispatchDueAsync(Ct);
+        N.Smtp.RejectNext(1);
+        h.Outbox.Email("warga@contoh.id", "test.mail", "Uji", "Isi", "PURGE-WAITING");
+        await h.Db.SaveChangesAsync(Ct);
+        await h.Dispatcher().DispatchDueAsync(Ct);
+
+        h.Time.Advance(TimeSpan.FromDays(h.Options.Value.RetentionDays - 1));
+        await h.Dispatcher().PurgeAsync(Ct);
+        Assert.Single(await h.MessagesAsync("PURGE-SENT"));
+
+        h.Time.Advance(TimeSpan.FromDays(2));
+        await h.Dispatcher().PurgeAsync(Ct);
+        Assert.Empty(await h.MessagesAsync("PURGE-SENT"));
+        Assert.Equal(NotificationState.Pending, Assert.Single(await h.MessagesAsync("PURGE-WAITING")).State);
+    }
+
+    [Fact]
+    public async Task Webhook_subscribers_hear_of_the_reporters_confirmation_and_the_reporter_gets_no_message_for_it()
+    {
+        await using var h = await StartAsync(Start);
+        var result = await h.Intake.SubmitAsync(Valid(), Ct);
+        var number = result.Complaint!.TrackingNumber;
+        var c = (await h.Workflow.LoadAsync(number, Ct))!;
+        await DecideAsync(h, c, new StaffDecision { To = ComplaintStatus.Verified });
+        await DecideAsync(h, c, new StaffDecision { To = ComplaintStatus.Dispositioned, OpdId = await F.OpdIdAsync("2.15.0.00.0.00.01.0000") });
+        await DecideAsync(h, c, new StaffDecision { To = ComplaintStatus.Resolved, Text = "Sudah diperbaiki." }, coordinator: false);
+        var before = (await h.MessagesAsync(number)).Count(n => n.Channel == NotificationChannel.WhatsApp);
+
+        var confirmed = await h.Workflow.CitizenAsync(c, ComplaintWorkflow.CitizenAction.Confirm, "Terima kasih.", 5, [], Ct);
+        Assert.True(confirmed.Succeeded);
+        await DrainAsync(h);
+
+        Assert.Equal(before, (await h.MessagesAsync(number)).Count(n => n.Channel == NotificationChannel.WhatsApp));
+        using var json = JsonDocument.Parse(N.Http.To("/hook")[^1].Body);
+        Assert.Equal("closed", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal(nameof(Integritas.Data.Complaints.UpdateKind.CitizenConfirmed), json.RootElement.GetProperty("update").GetString());
+    }
+
+    [Fact]
     public async Task The_reporter_hears_of_answers_dates_and_resolution_but_not_of_internal_notes()
     {
         await using var h = await StartAsync(Start);

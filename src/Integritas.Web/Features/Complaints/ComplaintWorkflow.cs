@@ -343,6 +343,10 @@ public sealed class ComplaintWorkflow(
 
         complaint.UpdatedAtUtc = now;
         await clock.UpdateDueAsync(complaint, complaint.Category!, ComplaintClock.PausesOf(complaint.Pauses), ct);
+
+        // Notifications (issue 4 item 7): webhook subscribers hear of the citizen's move, in the same transaction.
+        notices?.CitizenActed(complaint, update);
+
         await db.SaveChangesAsync(ct);
         await ledger.RecordAsync(complaint, [update], ct);
         return WorkflowResult.Ok();

@@ -80,6 +80,14 @@ public sealed class ComplaintNotices(NotificationOutbox outbox, PublicLinks link
         Webhook(complaint, eventType, visible[^1].AtUtc, visible[^1].Kind);
     }
 
+    /// <summary>The reporter acted (confirmed, reopened, rated, added information): webhook subscribers hear of it; the reporter needs no message.</summary>
+    public void CitizenActed(Complaint complaint, ComplaintUpdate update)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        ArgumentNullException.ThrowIfNull(update);
+        Webhook(complaint, UpdatedEvent, update.AtUtc, update.Kind);
+    }
+
     private void Tell(Complaint complaint, string eventType, string subject, string text)
     {
         if (complaint.ReporterPhone is { Length: > 0 } phone)

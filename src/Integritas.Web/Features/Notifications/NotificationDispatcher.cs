@@ -99,6 +99,13 @@ public sealed class NotificationDispatcher(
         return new DispatchSummary(claimed.Count, sent, retrying, dead, skipped);
     }
 
+    /// <summary>Deletes finished messages older than <see cref="NotificationOptions.RetentionDays"/>: they hold personal data.</summary>
+    public Task<int> PurgeAsync(CancellationToken ct)
+    {
+        var before = time.GetUtcNow().UtcDateTime.AddDays(-Math.Max(1, options.Value.RetentionDays));
+        return db.Notifications.Where(n => n.State != NotificationState.Pending && n.CreatedAtUtc < before).ExecuteDeleteAsync(ct);
+    }
+
     private static async Task<SendResult> SendAsync(INotificationSender sender, Notification message, CancellationToken ct)
     {
         try
@@ -124,10 +131,18 @@ public sealed class NotificationDispatchService(IServiceScopeFactory scopes, IOp
         }
 
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.DispatchIntervalSeconds)), time);
+        var purgedAt = DateTimeOffset.MinValue;
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
+                if (time.GetUtcNow() - purgedAt > TimeSpan.FromHours(1))
+                {
+                    await using var purgeScope = scopes.CreateAsyncScope();
+                    await purgeScope.ServiceProvider.GetRequiredService<NotificationDispatcher>().PurgeAsync(stoppingToken);
+                    purgedAt = time.GetUtcNow();
+                }
+
                 DispatchSummary summary;
                 do
                 {

@@ -43,6 +43,9 @@ public sealed class NotificationOptions
 
     public List<WebhookSubscriber> Webhooks { get; set; } = [];
 
+    /// <summary>Sent, skipped and dead messages (they hold recipients and texts) are deleted after this many days.</summary>
+    public int RetentionDays { get; set; } = 90;
+
     public TimeSpan Backoff(int attempts) =>
         TimeSpan.FromSeconds(Math.Min(RetryMaxSeconds, RetryInitialSeconds * Math.Pow(2, Math.Max(0, attempts - 1))));
 }
@@ -86,6 +89,14 @@ public sealed class WhatsAppOptions
     public string? PhoneNumberId { get; set; }
 
     public string? Token { get; set; }
+
+    /// <summary>
+    /// An approved message template with one body parameter ({{1}}) that carries the text. WhatsApp accepts free text
+    /// only within 24 hours of the citizen's last message, so business-initiated notices need a template.
+    /// </summary>
+    public string? TemplateName { get; set; }
+
+    public string TemplateLanguage { get; set; } = "id";
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(BaseUrl) && !string.IsNullOrWhiteSpace(PhoneNumberId) && !string.IsNullOrWhiteSpace(Token);
 }

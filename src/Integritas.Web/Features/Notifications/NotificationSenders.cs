@@ -143,13 +143,21 @@ public sealed class WhatsAppSender(IOptions<NotificationOptions> options, IHttpC
             return SendResult.Skipped("WhatsApp tidak dikonfigurasi (Integritas:Notifications:WhatsApp:PhoneNumberId/Token) / WhatsApp not configured");
         }
 
-        var body = JsonSerializer.Serialize(new
-        {
-            messaging_product = "whatsapp",
-            to = message.Recipient.TrimStart('+'),
-            type = "text",
-            text = new { body = message.Body },
-        });
+        var to = message.Recipient.TrimStart('+');
+        var body = string.IsNullOrWhiteSpace(o.TemplateName)
+            ? JsonSerializer.Serialize(new { messaging_product = "whatsapp", to, type = "text", text = new { body = message.Body } })
+            : JsonSerializer.Serialize(new
+            {
+                messaging_product = "whatsapp",
+                to,
+                type = "template",
+                template = new
+                {
+                    name = o.TemplateName,
+                    language = new { code = o.TemplateLanguage },
+                    components = new[] { new { type = "body", parameters = new[] { new { type = "text", text = message.Body } } } },
+                },
+            });
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{o.BaseUrl.TrimEnd('/')}/{Uri.EscapeDataString(o.PhoneNumberId!)}/messages")
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
