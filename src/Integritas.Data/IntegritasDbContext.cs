@@ -66,6 +66,10 @@ public class IntegritasDbContext(
 
     public DbSet<Complaints.ApiKey> ApiKeys => Set<Complaints.ApiKey>();
 
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+
+    public DbSet<Notifications.SlaAlert> SlaAlerts => Set<Notifications.SlaAlert>();
+
     /// <summary>When false, per-row audit entries are skipped (bulk loads record one <see cref="AuditAction.Bulk"/> entry instead).</summary>
     public bool AuditEnabled { get; set; } = true;
 
@@ -265,6 +269,7 @@ public class IntegritasDbContext(
         });
 
         ConfigureComplaints(builder);
+        ConfigureNotifications(builder);
 
         builder.Entity<AuditEntry>(e =>
         {
@@ -274,6 +279,28 @@ public class IntegritasDbContext(
             e.HasIndex(a => a.AtUtc);
             e.HasIndex(a => new { a.EntityType, a.EntityId });
             e.HasIndex(a => a.ActorId);
+        });
+    }
+
+    private static void ConfigureNotifications(ModelBuilder builder)
+    {
+        builder.Entity<Notifications.Notification>(e =>
+        {
+            e.Property(n => n.Recipient).HasMaxLength(512);
+            e.Property(n => n.EventType).HasMaxLength(64);
+            e.Property(n => n.Reference).HasMaxLength(64);
+            e.Property(n => n.Subject).HasMaxLength(300);
+            e.Property(n => n.Body).HasMaxLength(16000);
+            e.Property(n => n.LastError).HasMaxLength(1000);
+            e.HasIndex(n => new { n.State, n.NextAttemptUtc });
+            e.HasIndex(n => n.Reference);
+            e.HasIndex(n => n.LockToken);
+        });
+
+        builder.Entity<Notifications.SlaAlert>(e =>
+        {
+            e.HasIndex(a => new { a.ComplaintId, a.Clock, a.Level }).IsUnique();
+            e.HasOne<Complaints.Complaint>().WithMany().HasForeignKey(a => a.ComplaintId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 

@@ -82,6 +82,7 @@ public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(a
         "/admin/aduan",
         "/admin/aduan?tampil=semua",
         "/admin/aduan/dasbor",
+        "/admin/aduan/pengaturan",
         "/akun/2fa",
     };
 

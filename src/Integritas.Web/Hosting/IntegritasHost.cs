@@ -6,6 +6,7 @@ using Integritas.Web.Features.Account;
 using Integritas.Web.Features.Complaints;
 using Integritas.Web.Features.Evidence;
 using Integritas.Web.Features.Ledger;
+using Integritas.Web.Features.Notifications;
 using Integritas.Web.Features.Organisation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -37,6 +38,7 @@ public static class IntegritasHost
             options.Conventions.AuthorizePage("/Complaints/Queue", Policies.Staff);
             options.Conventions.AuthorizePage("/Complaints/Handle", Policies.Staff);
             options.Conventions.AuthorizePage("/Complaints/Leadership", Policies.Staff);
+            options.Conventions.AuthorizePage("/Complaints/Settings", Policies.Staff);
 
             // Reports and their messages carry several photos: more than Kestrel's 30 MB default may be needed.
             var complaints = builder.Configuration.GetSection(ComplaintOptions.Section).Get<ComplaintOptions>() ?? new();
@@ -58,6 +60,7 @@ public static class IntegritasHost
             });
         });
         builder.Services.AddHostedService<Features.Ledger.LedgerPendingRetry>();
+        builder.Services.AddNotificationJobs();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Integritas API";
@@ -164,6 +167,7 @@ public static class IntegritasHost
         services.AddScoped<Features.Complaints.ComplaintIntake>();
         services.AddScoped<Features.Complaints.ComplaintWorkflow>();
         services.AddScoped<Features.Complaints.ComplaintStatistics>();
+        services.AddNotifications(configuration);
     }
 
     private static void Configure(WebApplication app)

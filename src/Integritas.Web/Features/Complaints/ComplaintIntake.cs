@@ -74,7 +74,8 @@ public sealed partial class ComplaintIntake(
     ComplaintPhotos photos,
     ComplaintLedger ledger,
     Hosting.Geo.VillageLocator villages,
-    Ui ui)
+    Ui ui,
+    Notifications.ComplaintNotices? notices = null)
 {
     public const string CategoryField = "Category";
     public const string DescriptionField = "Description";
@@ -236,6 +237,10 @@ public sealed partial class ComplaintIntake(
         }
 
         db.Complaints.Add(complaint);
+
+        // Notifications (issue 4 item 7): queued in the same transaction as the report.
+        notices?.Received(complaint, reporterKey);
+
         try
         {
             await db.SaveChangesAsync(ct);

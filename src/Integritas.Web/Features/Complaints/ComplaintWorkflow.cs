@@ -50,7 +50,8 @@ public sealed class ComplaintWorkflow(
     ComplaintPhotos photos,
     ComplaintLedger ledger,
     ComplaintIntake intake,
-    Ui ui)
+    Ui ui,
+    Notifications.ComplaintNotices? notices = null)
 {
     public const string CitizenRole = "citizen";
     public const string TextField = "Text";
@@ -212,6 +213,10 @@ public sealed class ComplaintWorkflow(
 
         complaint.UpdatedAtUtc = now;
         await clock.UpdateDueAsync(complaint, complaint.Category!, ComplaintClock.PausesOf(complaint.Pauses), ct);
+
+        // Notifications (issue 4 item 7): queued in the same transaction as the decision.
+        notices?.Updated(complaint, updates);
+
         await db.SaveChangesAsync(ct);
         await ledger.RecordAsync(complaint, updates, ct);
         return WorkflowResult.Ok();
@@ -338,6 +343,10 @@ public sealed class ComplaintWorkflow(
 
         complaint.UpdatedAtUtc = now;
         await clock.UpdateDueAsync(complaint, complaint.Category!, ComplaintClock.PausesOf(complaint.Pauses), ct);
+
+        // Notifications (issue 4 item 7): webhook subscribers hear of the citizen's move, in the same transaction.
+        notices?.CitizenActed(complaint, update);
+
         await db.SaveChangesAsync(ct);
         await ledger.RecordAsync(complaint, [update], ct);
         return WorkflowResult.Ok();
