@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Integritas.Bench;
 
 /// <summary>
-/// Inclusion proofs served in-process through <see cref="LedgerReader"/> (cache, database, formatting: all but HTTP)
+/// Inclusion proofs served in-process through <see cref="LedgerProofServer"/> (cache, database, formatting: all but HTTP)
 /// for uniformly random indices of a large log, and the process's memory at 1 million and at the full size.
 /// </summary>
 internal static class ProofBenchmark
@@ -76,17 +76,14 @@ internal static class ProofBenchmark
     {
         var vkey = log.Host.Services.GetRequiredService<LedgerKeys>().Verifier;
         var cache = log.Host.Services.GetRequiredService<LedgerProofCache>();
-        await using (var scope = log.Host.Services.CreateAsyncScope())
+        var proofs = log.Host.Services.GetRequiredService<LedgerProofServer>();
+        foreach (var index in new[] { 0, size / 2, size - 1 })
         {
-            var reader = scope.ServiceProvider.GetRequiredService<LedgerReader>();
-            foreach (var index in new[] { 0, size / 2, size - 1 })
+            var proof = await proofs.ProofBytesAsync(index, CancellationToken.None) ?? throw new InvalidOperationException($"No proof for {index}.");
+            var verified = TlogProofVerification.Verify(proof, BenchLog.Entry(index, Padding), vkey);
+            if (!verified.IsValid)
             {
-                var proof = await reader.ProofBytesAsync(index, CancellationToken.None) ?? throw new InvalidOperationException($"No proof for {index}.");
-                var verified = TlogProofVerification.Verify(proof, BenchLog.Entry(index, Padding), vkey);
-                if (!verified.IsValid)
-                {
-                    throw new InvalidOperationException($"Proof {index}: {verified.Message}");
-                }
+                throw new InvalidOperationException($"Proof {index}: {verified.Message}");
             }
         }
 
@@ -114,8 +111,7 @@ internal static class ProofBenchmark
     {
         await using var log = await BenchLog.OpenAsync(dataDirectory);
         var size = await StoredSizeAsync(log);
-        await using var scope = log.Host.Services.CreateAsyncScope();
-        var reader = scope.ServiceProvider.GetRequiredService<LedgerReader>();
+        var proofs = log.Host.Services.GetRequiredService<LedgerProofServer>();
         var random = new Random(1);
         var indices = Enumerable.Range(0, 500).Select(_ => random.NextInt64(size)).ToArray();
         for (var round = 0; round < 2; round++)
@@ -128,7 +124,7 @@ internal static class ProofBenchmark
             {
                 foreach (var index in indices)
                 {
-                    _ = await reader.ProofBytesAsync(index, CancellationToken.None) ?? throw new InvalidOperationException("Missing proof.");
+                    _ = await proofs.ProofBytesAsync(index, CancellationToken.None) ?? throw new InvalidOperationException("Missing proof.");
                 }
 
                 count += indices.Length;
@@ -147,13 +143,12 @@ internal static class ProofBenchmark
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
         {
-            await using var scope = log.Host.Services.CreateAsyncScope();
-            var reader = scope.ServiceProvider.GetRequiredService<LedgerReader>();
+            var proofs = log.Host.Services.GetRequiredService<LedgerProofServer>();
             var random = new Random(w);
             var mine = 0L;
             while (clock.Elapsed < duration)
             {
-                _ = await reader.ProofBytesAsync(random.NextInt64(size), CancellationToken.None) ?? throw new InvalidOperationException("Missing proof.");
+                _ = await proofs.ProofBytesAsync(random.NextInt64(size), CancellationToken.None) ?? throw new InvalidOperationException("Missing proof.");
                 mine++;
             }
 

@@ -43,4 +43,39 @@ public class LedgerProofCacheTests
         Assert.Same(buffer, cache.RentTileBuffer());
         Assert.NotSame(buffer, cache.RentTileBuffer());
     }
+
+    [Fact]
+    public async Task Callers_finding_the_checkpoint_stale_share_one_load_and_a_commit_starts_another()
+    {
+        using var cache = new LedgerProofCache(Options.Create(new LedgerOptions()), TimeProvider.System);
+        var loads = 0;
+        var release = new TaskCompletionSource();
+        async Task<(long Size, string Note)> Load()
+        {
+            var size = Interlocked.Increment(ref loads);
+            await release.Task;
+            return (size, $"origin\n{size}\n");
+        }
+
+        var first = cache.LatestCheckpointAsync(Load);
+        var second = cache.LatestCheckpointAsync(Load);
+        Assert.Same(first, second);
+        Assert.Equal(1, loads);
+
+        // A commit meanwhile: a caller from then on does not take the running load's (possibly older) result.
+        cache.InvalidateCheckpoint();
+        var third = cache.LatestCheckpointAsync(Load);
+        Assert.NotSame(first, third);
+        Assert.Equal(2, loads);
+
+        release.SetResult();
+        Assert.Equal(1, (await first).Size);
+        Assert.Equal(2, (await third).Size);
+
+        // Only the load started after the commit is kept.
+        Assert.True(cache.TryGetCheckpoint(out var kept));
+        Assert.Same(await third, kept);
+        Assert.Same(kept, await cache.LatestCheckpointAsync(Load));
+        Assert.Equal(2, loads);
+    }
 }

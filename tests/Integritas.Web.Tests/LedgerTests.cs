@@ -80,7 +80,19 @@ public abstract class LedgerTests(IntegritasFactory factory) : FactoryTest(facto
         var verified = TlogProofVerification.Verify(proof, entries[577], vkey);
         Assert.True(verified.IsValid, verified.Message);
         Assert.False(TlogProofVerification.Verify(proof, entries[576], vkey).IsValid);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/ledger/proof/600", Ct)).StatusCode);
+        var missing = await client.GetAsync("/ledger/proof/600", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+
+        // The proof route is served straight from routing, with the headers every response carries.
+        var served = await client.GetAsync("/ledger/proof/577", Ct);
+        Assert.Equal("text/plain; charset=utf-8", served.Content.Headers.ContentType?.ToString());
+        Assert.Equal("entry-577.tlog-proof", served.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal("nosniff", served.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal(proof, await served.Content.ReadAsByteArrayAsync(Ct));
+
+        // The benchmark's ceiling route exists only when bench/proofs.sh asks for it.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/bench/ceiling", Ct)).StatusCode);
 
         var sha = Convert.ToHexStringLower(SHA256.HashData(entries[123]));
         using var found = JsonDocument.Parse(await client.GetStringAsync($"/ledger/lookup/{sha}", Ct));

@@ -38,16 +38,20 @@ public abstract class LedgerTileSubtreesTests(IntegritasFactory factory) : Facto
         return entries;
     }
 
-    /// <summary>Proofs of <paramref name="indices"/> through a reader with a cache of its own, empty at first.</summary>
+    /// <summary>
+    /// Proofs of <paramref name="indices"/> as served (a <see cref="LedgerProofServer"/> with a cache of its own, empty
+    /// at first), or as integrity checks build them (<paramref name="fromStore"/>).
+    /// </summary>
     private async Task<List<string>> ColdProofsAsync(IEnumerable<int> indices, bool fromStore = false, int cacheMegabytes = 64)
     {
         using var cache = new LedgerProofCache(Options.Create(new LedgerOptions { ProofCacheMegabytes = cacheMegabytes }), TimeProvider.System);
+        using var server = new LedgerProofServer(F.Services.GetRequiredService<IServiceScopeFactory>(), F.Services.GetRequiredService<LedgerKeys>(), cache);
         await using var scope = F.Services.CreateAsyncScope();
-        using var reader = new LedgerReader(scope.ServiceProvider.GetRequiredService<IntegritasDbContext>(), F.Services.GetRequiredService<LedgerKeys>(), cache);
+        using var reader = new LedgerReader(scope.ServiceProvider.GetRequiredService<IntegritasDbContext>(), F.Services.GetRequiredService<LedgerKeys>());
         var proofs = new List<string>();
         foreach (var index in indices)
         {
-            proofs.Add((fromStore ? await reader.ProofFromStoreAsync(index, Ct) : await reader.ProofAsync(index, Ct))
+            proofs.Add((fromStore ? await reader.ProofFromStoreAsync(index, Ct) : await server.ProofAsync(index, Ct))
                 ?? throw new InvalidOperationException($"No proof for {index}."));
         }
 
@@ -100,6 +104,21 @@ public abstract class LedgerTileSubtreesTests(IntegritasFactory factory) : Facto
             Assert.Equal(new TlogProof(index, InclusionProof.Generate(index, total, tree.Lookup), note).Format(), stored[i]);
         }
 
+        // Over HTTP (the application's LedgerProofServer: no DbContext, tiles read on its own connections), byte for byte
+        // the same: first with its cache missing these tiles (they are read and cached), then with them cached.
+        var client = F.Client();
+        var cache = F.Services.GetRequiredService<LedgerProofCache>();
+        var cachedBefore = cache.TileCount;
+        for (var round = 0; round < 2; round++)
+        {
+            for (var i = 0; i < indices.Length; i++)
+            {
+                Assert.Equal(Encoding.UTF8.GetBytes(stored[i]), await client.GetByteArrayAsync($"/ledger/proof/{indices[i]}", Ct));
+            }
+
+            Assert.True(cache.TileCount > cachedBefore, $"round {round}: {cache.TileCount} tiles cached, {cachedBefore} before");
+        }
+
         // With a cache too small for the log (1 MiB, about 60 tiles), once it is full level-0 tiles are read into lent
         // buffers instead of being cached; the proofs are the same.
         int[] everyTile = [.. Enumerable.Range(0, entries.Count / TileMath.Width).Select(t => (t * TileMath.Width) + 1)];
@@ -123,6 +142,22 @@ public abstract class LedgerTileSubtreesTests(IntegritasFactory factory) : Facto
         {
             var verified = TlogProofVerification.Verify(Encoding.UTF8.GetBytes(proofs[i]), entries[later[i]], vkey);
             Assert.True(verified.IsValid, $"{later[i]}: {verified.Message}");
+        }
+
+        // Served right after the appends (this process's commit refreshes the cached checkpoint at once), byte for byte
+        // Core's proof against the new checkpoint, though the application's cache holds tiles of the smaller tree.
+        total = (ulong)entries.Count;
+        tree = new InMemoryTree([.. entries.Select(e => Rfc6962.LeafHash(e))]);
+        await using (var scope = F.Services.CreateAsyncScope())
+        {
+            (_, note) = await scope.ServiceProvider.GetRequiredService<LedgerReader>().LatestCheckpointAsync(Ct);
+        }
+
+        Assert.Contains($"\n{total}\n", note, StringComparison.Ordinal);
+        foreach (var index in later.Select(i => (ulong)i))
+        {
+            var expected = new TlogProof(index, InclusionProof.Generate(index, total, tree.Lookup), note).Format();
+            Assert.Equal(Encoding.UTF8.GetBytes(expected), await client.GetByteArrayAsync($"/ledger/proof/{index}", Ct));
         }
     }
 

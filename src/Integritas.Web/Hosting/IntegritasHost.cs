@@ -152,6 +152,7 @@ public static class IntegritasHost
         services.AddSingleton<Features.Ledger.LedgerKeys>();
         services.AddSingleton<Features.Ledger.LedgerProofCache>();
         services.AddSingleton<Features.Ledger.LedgerSequencer>();
+        services.AddSingleton<Features.Ledger.LedgerProofServer>();
         services.AddScoped<Features.Ledger.LedgerReader>();
         services.Configure<EvidenceOptions>(configuration.GetSection(EvidenceOptions.Section));
         services.Configure<MapOptions>(configuration.GetSection(MapOptions.Section));

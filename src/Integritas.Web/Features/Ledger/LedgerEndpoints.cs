@@ -18,8 +18,14 @@ public static class LedgerEndpoints
         ledger.MapGet("/vkey", (LedgerKeys keys) => Results.Text(keys.Verifier + "\n", "text/plain; charset=utf-8"))
             .WithSummary("Kunci verifikasi log / The log's verifier key string");
         ledger.MapGet("/tile/{**path}", TileAsync).WithSummary("Tile hash atau bundel entri (C2SP tlog-tiles) / A hash tile or entry bundle");
-        ledger.MapGet("/proof/{index:long}", ProofAsync).WithSummary("Bukti inklusi .tlog-proof / A C2SP tlog-proof for one entry");
+        // Public and read-only: served straight from routing (ShortCircuit), past authentication, rate limiting (GETs are
+        // not limited), the two-factor redirect and antiforgery, none of which applies to it.
+        ledger.MapGet("/proof/{index:long}", ProofAsync).ShortCircuit().WithSummary("Bukti inklusi .tlog-proof / A C2SP tlog-proof for one entry");
         ledger.MapGet("/lookup/{sha256}", LookupAsync).WithSummary("Cari entri menurut SHA-256 / Find entries by their SHA-256");
+        if (Environment.GetEnvironmentVariable("INTEGRITAS_BENCH_CEILING") == "1")
+        {
+            MapBenchCeiling(app);
+        }
     }
 
     private static async Task<IResult> CheckpointAsync(LedgerReader reader, HttpContext http, CancellationToken ct)
@@ -47,12 +53,33 @@ public static class LedgerEndpoints
         return Results.Bytes(bytes, "application/octet-stream");
     }
 
-    private static async Task<IResult> ProofAsync(long index, LedgerReader reader, CancellationToken ct)
+    private static ValueTask<IResult> ProofAsync(long index, LedgerProofServer proofs, CancellationToken ct)
     {
-        var proof = await reader.ProofBytesAsync(index, ct);
-        return proof is null
-            ? NotFound(string.Create(CultureInfo.InvariantCulture, $"Entri {index} belum ada di log / Entry {index} is not in the log"))
-            : Results.File(proof, "text/plain; charset=utf-8", string.Create(CultureInfo.InvariantCulture, $"entry-{index}.tlog-proof"));
+        // A proof whose tiles are cached is ready at once: no state machine for it.
+        var proof = proofs.ProofBytesAsync(index, ct);
+        return proof.IsCompletedSuccessfully ? ValueTask.FromResult(ProofResult(index, proof.Result)) : AwaitProofAsync(index, proof);
+
+        static async ValueTask<IResult> AwaitProofAsync(long index, ValueTask<byte[]?> proof) => ProofResult(index, await proof);
+    }
+
+    private static IResult ProofResult(long index, byte[]? proof) => proof is null
+        ? NotFound(string.Create(CultureInfo.InvariantCulture, $"Entri {index} belum ada di log / Entry {index} is not in the log"))
+        : Results.File(proof, ProofContentType, string.Create(CultureInfo.InvariantCulture, $"entry-{index}.tlog-proof"));
+
+    private const string ProofContentType = "text/plain; charset=utf-8";
+
+    /// <summary>
+    /// Benchmarks only (<c>bench/proofs.sh</c>, with <c>INTEGRITAS_BENCH_CEILING=1</c> in the environment; never mapped
+    /// otherwise): what the pipeline alone can serve, a cached proof-sized file answered as the proof route answers.
+    /// <c>/bench/ceiling</c> is short-circuited like the proof route; <c>/bench/ceiling-full</c> passes the whole pipeline.
+    /// </summary>
+    private static void MapBenchCeiling(IEndpointRouteBuilder app)
+    {
+        var body = new byte[1449]; // a proof's size at 10 million entries
+        Array.Fill(body, (byte)'A');
+        IResult Ceiling() => Results.File(body, ProofContentType, "entry-0.tlog-proof");
+        app.MapGet("/bench/ceiling", Ceiling).ShortCircuit().ExcludeFromDescription();
+        app.MapGet("/bench/ceiling-full", Ceiling).ExcludeFromDescription();
     }
 
     private static async Task<Results<Ok<LookupResult>, ProblemHttpResult>> LookupAsync(string sha256, IntegritasDbContext db, CancellationToken ct)

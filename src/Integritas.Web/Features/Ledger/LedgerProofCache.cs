@@ -33,7 +33,12 @@ public sealed class LedgerProofCache : IDisposable
     private long held; // bytes of the tiles in the cache, as AddTile counts them
     private readonly ConcurrentQueue<byte[]> buffers = new();
 
+    private readonly Lock loadGate = new();
+    private LoadingCheckpoint? loading;
+
     private sealed record CachedCheckpoint(LedgerProofCheckpoint Checkpoint, long Generation, DateTimeOffset Until);
+
+    private sealed record LoadingCheckpoint(Task<LedgerProofCheckpoint> Task, long Generation);
 
     public LedgerProofCache(IOptions<LedgerOptions> options, TimeProvider time)
     {
@@ -61,26 +66,63 @@ public sealed class LedgerProofCache : IDisposable
         return false;
     }
 
-    /// <summary>The latest checkpoint, from the cache while it is fresh, else from <paramref name="load"/>.</summary>
-    public async Task<LedgerProofCheckpoint> LatestCheckpointAsync(Func<Task<(long Size, string Note)>> load)
+    /// <summary>
+    /// The latest checkpoint, from the cache while it is fresh, else from <paramref name="load"/>. Callers that find it
+    /// stale while a load started since the last commit (<see cref="InvalidateCheckpoint"/>) is still running share that
+    /// load rather than each reading the database: a busy proof endpoint reads the checkpoint once a commit, not once a
+    /// request. <paramref name="load"/> must not depend on one caller's cancellation, as others may be waiting on it.
+    /// </summary>
+    public Task<LedgerProofCheckpoint> LatestCheckpointAsync(Func<Task<(long Size, string Note)>> load)
     {
         ArgumentNullException.ThrowIfNull(load);
         if (TryGetCheckpoint(out var current))
         {
-            return current;
+            return Task.FromResult(current);
         }
 
-        var seen = Interlocked.Read(ref generation);
-        var (size, note) = await load();
-        var latest = new LedgerProofCheckpoint(size, note);
-        // Not kept if a commit invalidated the cache while it was being read: it may predate that commit.
-        var fresh = new CachedCheckpoint(latest, seen, time.GetUtcNow() + checkpointLifetime);
-        if (Interlocked.Read(ref generation) == seen)
+        TaskCompletionSource<LedgerProofCheckpoint> loaded;
+        long seen;
+        lock (loadGate)
         {
-            Volatile.Write(ref checkpoint, fresh);
+            if (TryGetCheckpoint(out current))
+            {
+                return Task.FromResult(current);
+            }
+
+            seen = Interlocked.Read(ref generation);
+            if (loading is { } running && running.Generation == seen && !running.Task.IsCompleted)
+            {
+                return running.Task;
+            }
+
+            loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            loading = new(loaded.Task, seen);
         }
 
-        return latest;
+        // Outside the lock: the load may complete synchronously (SQLite), or take a round trip.
+        _ = LoadCheckpointAsync(load, seen, loaded);
+        return loaded.Task;
+    }
+
+    private async Task LoadCheckpointAsync(Func<Task<(long Size, string Note)>> load, long seen, TaskCompletionSource<LedgerProofCheckpoint> loaded)
+    {
+        try
+        {
+            var (size, note) = await load();
+            var latest = new LedgerProofCheckpoint(size, note);
+            // Not kept if a commit invalidated the cache while it was being read: it may predate that commit.
+            var fresh = new CachedCheckpoint(latest, seen, time.GetUtcNow() + checkpointLifetime);
+            if (Interlocked.Read(ref generation) == seen)
+            {
+                Volatile.Write(ref checkpoint, fresh);
+            }
+
+            loaded.SetResult(latest);
+        }
+        catch (Exception e)
+        {
+            loaded.SetException(e);
+        }
     }
 
     /// <summary>Called after a new checkpoint or cosignature is committed.</summary>

@@ -16,11 +16,15 @@ namespace Integritas.Web.Features.Ledger;
 /// <summary>
 /// Reads one stored hash tile (its hashes and, for a full tile, its inner subtree hashes) by primary key with a plain
 /// ADO.NET command (on SQLite, the same SQL as a statement of SQLite's own), prepared once and reused for every tile
-/// this reader asks for: what a proof-cache miss costs, without building an EF query each time. It runs on the DbContext's connection (opened once, closed on dispose) and
-/// in its current transaction, if any. Table and column names come from the EF model.
+/// this reader asks for: what a proof-cache miss costs, without building an EF query each time. It runs either on a
+/// DbContext's connection (opened once, closed on dispose) and in its current transaction, if any, or on a connection
+/// of its own (<see cref="LedgerProofServer"/>'s, no DbContext at all). Table and column names come from the EF model.
 /// </summary>
-internal sealed class LedgerTileQuery(IntegritasDbContext db) : IDisposable
+internal sealed class LedgerTileQuery : IDisposable
 {
+    private readonly IntegritasDbContext? db;
+    private readonly DbConnection? own;
+    private readonly string? ownSql;
     private DbCommand? command;
     private DbParameter? level;
     private DbParameter? index;
@@ -29,6 +33,30 @@ internal sealed class LedgerTileQuery(IntegritasDbContext db) : IDisposable
     private sqlite3? statementOn;
     private int levelAt; // the statement's parameter numbers
     private int indexAt;
+
+    /// <summary>On <paramref name="db"/>'s connection, in its current transaction if any.</summary>
+    public LedgerTileQuery(IntegritasDbContext db) => this.db = db;
+
+    /// <summary>
+    /// On <paramref name="connection"/>, opened on first use and disposed with this query, with <paramref name="sql"/>
+    /// from <see cref="Sql(IntegritasDbContext)"/>.
+    /// </summary>
+    public LedgerTileQuery(DbConnection connection, string sql) => (own, ownSql) = (connection, sql);
+
+    private DbConnection Connection => own ?? db!.Database.GetDbConnection();
+
+    /// <summary>The query's SQL, with parameters <c>@l</c> (level) and <c>@i</c> (index), as <paramref name="db"/>'s model names things.</summary>
+    public static string Sql(IntegritasDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var type = db.Model.FindEntityType(typeof(LedgerTile)) ?? throw new InvalidOperationException("LedgerTile is not in the model.");
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        string Column(string name) => sql.DelimitIdentifier(type.FindProperty(name)!.GetColumnName(table)!);
+        return $"SELECT {Column(nameof(LedgerTile.Hashes))}, {Column(nameof(LedgerTile.Inner))} " +
+            $"FROM {sql.DelimitIdentifier(type.GetTableName()!, type.GetSchema())} " +
+            $"WHERE {Column(nameof(LedgerTile.Level))} = @l AND {Column(nameof(LedgerTile.Index))} = @i";
+    }
 
     /// <summary>
     /// The stored row of <paramref name="tile"/>. With <paramref name="withInner"/>, a full tile stored with its inner
@@ -41,26 +69,35 @@ internal sealed class LedgerTileQuery(IntegritasDbContext db) : IDisposable
     {
         if (!opened)
         {
-            // EF counts this open and keeps the connection open until it is closed again (or the context is disposed).
-            await db.Database.OpenConnectionAsync(ct);
+            if (own is not null)
+            {
+                await own.OpenAsync(ct);
+            }
+            else
+            {
+                // EF counts this open and keeps the connection open until it is closed again (or the context is disposed).
+                await db!.Database.OpenConnectionAsync(ct);
+            }
+
             opened = true;
         }
 
+        var connection = Connection;
         if (command is null)
         {
-            Create();
-            if (db.Database.GetDbConnection() is not SqliteConnection)
+            Create(connection);
+            if (connection is not SqliteConnection)
             {
                 await command!.PrepareAsync(ct);
             }
         }
 
-        if (db.Database.GetDbConnection() is SqliteConnection sqlite)
+        if (connection is SqliteConnection sqlite)
         {
             return ReadSqlite(sqlite, tile, withInner, into);
         }
 
-        command!.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command!.Transaction = db?.Database.CurrentTransaction?.GetDbTransaction();
         level!.Value = tile.Level;
         index!.Value = (long)tile.Index;
 
@@ -158,23 +195,33 @@ internal sealed class LedgerTileQuery(IntegritasDbContext db) : IDisposable
         return into is null ? new byte[length] : into.Length == length ? into : throw new ArgumentException($"A tile with its inner hashes takes {length} bytes.", nameof(into));
     }
 
-    private void Create()
+    private void Create(DbConnection connection)
     {
-        var type = db.Model.FindEntityType(typeof(LedgerTile)) ?? throw new InvalidOperationException("LedgerTile is not in the model.");
-        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-        var sql = db.GetService<ISqlGenerationHelper>();
-        string Column(string name) => sql.DelimitIdentifier(type.FindProperty(name)!.GetColumnName(table)!);
-        DbParameter Parameter(string property, string name) =>
-            type.FindProperty(property)!.GetRelationalTypeMapping().CreateParameter(command!, name, null, nullable: false);
+        command = connection.CreateCommand();
+        command.CommandText = ownSql ?? Sql(db!);
+        if (db is not null)
+        {
+            // The parameters as EF maps the columns.
+            var type = db.Model.FindEntityType(typeof(LedgerTile))!;
+            level = type.FindProperty(nameof(LedgerTile.Level))!.GetRelationalTypeMapping().CreateParameter(command, "@l", null, nullable: false);
+            index = type.FindProperty(nameof(LedgerTile.Index))!.GetRelationalTypeMapping().CreateParameter(command, "@i", null, nullable: false);
+        }
+        else
+        {
+            level = Parameter("@l", DbType.Int32);
+            index = Parameter("@i", DbType.Int64);
+        }
 
-        command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = $"SELECT {Column(nameof(LedgerTile.Hashes))}, {Column(nameof(LedgerTile.Inner))} " +
-            $"FROM {sql.DelimitIdentifier(type.GetTableName()!, type.GetSchema())} " +
-            $"WHERE {Column(nameof(LedgerTile.Level))} = @l AND {Column(nameof(LedgerTile.Index))} = @i";
-        level = Parameter(nameof(LedgerTile.Level), "@l");
-        index = Parameter(nameof(LedgerTile.Index), "@i");
         command.Parameters.Add(level);
         command.Parameters.Add(index);
+
+        DbParameter Parameter(string name, DbType type)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.DbType = type;
+            return parameter;
+        }
     }
 
     public void Dispose()
@@ -183,10 +230,14 @@ internal sealed class LedgerTileQuery(IntegritasDbContext db) : IDisposable
         statement?.Dispose();
         statement = null;
         command?.Dispose();
-        if (opened)
+        if (own is not null)
+        {
+            own.Dispose();
+        }
+        else if (opened)
         {
             opened = false;
-            db.Database.CloseConnection();
+            db!.Database.CloseConnection();
         }
     }
 }
