@@ -96,10 +96,26 @@ public abstract class Open311ReadTests(IntegritasFactory factory) : Open311TestB
     }
 
     [Fact]
+    public async Task The_openapi_document_lists_the_open311_endpoints()
+    {
+        var paths = JsonDocument.Parse(await F.Client().GetStringAsync("/openapi/v1.json", Ct)).RootElement.GetProperty("paths");
+        foreach (var path in new[] { "discovery.{format}", "services.{format}", "services/{code}.{format}", "requests/{id}.{format}", "tokens/{token}.{format}", "servicerequestupdates.{format}" })
+        {
+            Assert.True(paths.TryGetProperty("/open311/v2/" + path, out _), path);
+        }
+
+        var requests = paths.GetProperty("/open311/v2/requests.{format}");
+        Assert.True(requests.TryGetProperty("get", out _));
+        Assert.True(requests.TryGetProperty("post", out _));
+    }
+
+    [Fact]
     public async Task An_unknown_format_is_404_in_json()
     {
         Errors(await GetAsync("/services.html"), HttpStatusCode.NotFound, "json");
         Errors(await GetAsync("/requests.csv"), HttpStatusCode.NotFound, "json");
+        Errors(await GetAsync("/tidak-ada.json"), HttpStatusCode.NotFound, "json");
+        Errors(await GetAsync("/services/jalan-rusak/lain.xml"), HttpStatusCode.NotFound, "xml");
     }
 
     [Theory]

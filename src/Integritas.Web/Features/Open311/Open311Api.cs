@@ -48,6 +48,12 @@ public static class Open311Api
         api.MapGet("/servicerequestupdates.{format}", Open311Requests.UpdatesAsync)
             .WithSummary("Riwayat tindak lanjut publik / Public updates of service requests")
             .WithDescription("start_date, end_date (as for requests), page and page_size.").Open311Produces();
+
+        // Anything else under the root is an Open311 404 too (in XML when the path asks for it), not the portal's page.
+        app.MapFallback(Root + "/{**path}", (string? path, Ui ui) => Open311Result.Error(
+            path?.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) == true ? Open311Format.Xml : Open311Format.Json,
+            StatusCodes.Status404NotFound, ui.T("Tidak ada di API Open311 ini.", "Not part of this Open311 API.")))
+            .ExcludeFromDescription();
     }
 
     private static RouteHandlerBuilder Open311Produces(this RouteHandlerBuilder builder) =>
