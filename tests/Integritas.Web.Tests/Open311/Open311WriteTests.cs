@@ -194,6 +194,26 @@ public abstract class Open311WriteTests(IntegritasFactory factory) : Open311Test
     }
 
     [Fact]
+    public async Task A_malformed_idempotency_key_is_400_and_a_multipart_form_is_accepted()
+    {
+        var key = await NewKeyAsync();
+        var before = await CountAsync();
+        Assert.Contains(Errors(await PostAsync("json", Valid(key), new string('k', 101)), HttpStatusCode.BadRequest, "json"),
+            e => e.StartsWith("Idempotency-Key", StringComparison.Ordinal));
+        Assert.Equal(before, await CountAsync());
+
+        using var multipart = new MultipartFormDataContent();
+        foreach (var (name, value) in Valid(key))
+        {
+            multipart.Add(new StringContent(value), name);
+        }
+
+        var response = await F.Client().PostAsync($"{Root}/requests.xml", multipart, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(before + 1, await CountAsync());
+    }
+
+    [Fact]
     public async Task Not_a_form_is_400_and_a_huge_body_is_refused()
     {
         var client = F.Client();
