@@ -41,6 +41,7 @@ public static class Commands
         root.Subcommands.Add(LedgerCommands.Ledger());
         root.Subcommands.Add(LedgerCommands.Verify());
         root.Subcommands.Add(EvidenceCommands.Evidence());
+        root.Subcommands.Add(ApiKeyCommands.ApiKey());
         return root;
     }
 

@@ -71,7 +71,8 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
     public static bool IsApi(HttpContext context)
     {
         var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path is { } original ? new PathString(original) : context.Request.Path;
-        return path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/ledger");
+        return path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/ledger")
+            || path.StartsWithSegments("/open311");
     }
 
     /// <summary>The status the HTML error page shows for an exception a page could not handle.</summary>

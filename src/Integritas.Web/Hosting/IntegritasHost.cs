@@ -7,6 +7,7 @@ using Integritas.Web.Features.Complaints;
 using Integritas.Web.Features.Evidence;
 using Integritas.Web.Features.Ledger;
 using Integritas.Web.Features.Notifications;
+using Integritas.Web.Features.Open311;
 using Integritas.Web.Features.Organisation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -100,8 +101,11 @@ public static class IntegritasHost
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                // Only anonymous POSTs are limited: sign-in attempts, public submissions.
-                if (!HttpMethods.IsPost(context.Request.Method) || context.User.Identity?.IsAuthenticated == true)
+                // Only anonymous POSTs are limited: sign-in attempts, public submissions. Open311 creates are not
+                // anonymous: the endpoint stores nothing without a valid api_key (it is in the form body, so it is
+                // checked there), and one keyed client — a city app's server — relays many citizens from one address.
+                if (!HttpMethods.IsPost(context.Request.Method) || context.User.Identity?.IsAuthenticated == true
+                    || context.Request.Path.StartsWithSegments(Open311Api.Root))
                 {
                     return RateLimitPartition.GetNoLimiter("unlimited");
                 }
@@ -169,6 +173,7 @@ public static class IntegritasHost
         services.AddScoped<Features.Complaints.ComplaintWorkflow>();
         services.AddScoped<Features.Complaints.ComplaintStatistics>();
         services.AddNotifications(configuration);
+        services.AddScoped<Features.Open311.ApiKeys>();
     }
 
     private static void Configure(WebApplication app)
@@ -226,6 +231,7 @@ public static class IntegritasHost
         app.MapEvidenceFiles();
         app.MapEvidenceApi();
         app.MapComplaintApi();
+        app.MapOpen311();
     }
 
     private static void MapLanguageSwitch(this WebApplication app) =>

@@ -92,7 +92,7 @@ public static class RequestBodyLimit
     public static IApplicationBuilder UseApiBodyLimit(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (!context.Request.Path.StartsWithSegments("/api") || HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+            if (!(context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/open311")) || HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
             {
                 await next();
                 return;

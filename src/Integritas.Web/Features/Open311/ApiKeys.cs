@@ -1,0 +1,112 @@
+using System.Security.Cryptography;
+using Integritas.Data;
+using Integritas.Data.Complaints;
+using Integritas.Web.Features.Complaints;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integritas.Web.Features.Open311;
+
+/// <summary>
+/// Open311 clients' keys: random (32 bytes, base64url, after an <c>ik_</c> marker), shown once at creation; only the
+/// SHA-256 is stored, so a stolen database does not give away working keys.
+/// </summary>
+public sealed class ApiKeys(IntegritasDbContext db, TimeProvider time)
+{
+    public const string Marker = "ik_";
+
+    /// <summary>Characters of the key kept in clear to tell keys apart: the marker and 8 random characters.</summary>
+    public const int PrefixLength = 11;
+
+    public const int MaxNameLength = 200;
+
+    public sealed record Created(ApiKey Record, string Key);
+
+    public static string NewKey() =>
+        Marker + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static string Hash(string key) => ComplaintIntake.HashKey(key);
+
+    /// <summary>Null when the name is acceptable, else the reason (Indonesian, English).</summary>
+    public static (string Id, string En)? CheckName(string? name) => name?.Trim() switch
+    {
+        null or "" => ("Nama wajib diisi.", "A name is required."),
+        { Length: > MaxNameLength } => ($"Nama paling banyak {MaxNameLength} karakter.", $"The name is at most {MaxNameLength} characters."),
+        _ => null,
+    };
+
+    public async Task<Created> CreateAsync(string name, string? createdBy, CancellationToken ct)
+    {
+        if (CheckName(name) is { } problem)
+        {
+            throw new ArgumentException(problem.En, nameof(name));
+        }
+
+        var key = NewKey();
+        var record = new ApiKey
+        {
+            Name = name.Trim(),
+            Prefix = key[..PrefixLength],
+            KeyHash = Hash(key),
+            CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+            CreatedBy = createdBy,
+        };
+        db.ApiKeys.Add(record);
+        await db.SaveChangesAsync(ct);
+        return new Created(record, key);
+    }
+
+    /// <summary>Revokes the keys whose prefix is given (exactly); returns how many were revoked now.</summary>
+    public async Task<int> RevokeAsync(string prefix, CancellationToken ct)
+    {
+        var keys = await db.ApiKeys.Where(k => k.Prefix == prefix && k.RevokedAtUtc == null).ToListAsync(ct);
+        foreach (var key in keys)
+        {
+            key.RevokedAtUtc = time.GetUtcNow().UtcDateTime;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return keys.Count;
+    }
+
+    public async Task<bool> RevokeAsync(int id, CancellationToken ct)
+    {
+        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id && k.RevokedAtUtc == null, ct);
+        if (key is null)
+        {
+            return false;
+        }
+
+        key.RevokedAtUtc = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>The id of the valid (known, not revoked) key, or null.</summary>
+    public async Task<int?> VerifyAsync(string? key, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(key) || key.Length > 200)
+        {
+            return null;
+        }
+
+        var hash = Hash(key.Trim());
+        var found = await db.ApiKeys.AsNoTracking().Where(k => k.KeyHash == hash && k.RevokedAtUtc == null)
+            .Select(k => new { k.Id, k.LastUsedAtUtc }).SingleOrDefaultAsync(ct);
+        if (found is null)
+        {
+            return null;
+        }
+
+        // "Last used" to the minute is enough to spot dead keys; writing it on every request would cost a write per create.
+        var now = time.GetUtcNow().UtcDateTime;
+        if (found.LastUsedAtUtc is not { } last || now - last > TimeSpan.FromMinutes(1))
+        {
+            await db.ApiKeys.Where(k => k.Id == found.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAtUtc, now), ct);
+        }
+
+        return found.Id;
+    }
+
+    public Task<List<ApiKey>> ListAsync(CancellationToken ct) =>
+        db.ApiKeys.AsNoTracking().OrderBy(k => k.RevokedAtUtc != null).ThenByDescending(k => k.CreatedAtUtc).ThenByDescending(k => k.Id).ToListAsync(ct);
+}
