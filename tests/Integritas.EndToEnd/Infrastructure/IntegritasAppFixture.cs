@@ -75,7 +75,9 @@ public sealed class IntegritasAppFixture : IAsyncLifetime
             throw new InvalidOperationException($"Expected the embedded database in {DataDirectory}, but it is at '{database}'.");
         }
 
-        Assertions.SetDefaultExpectTimeout(10_000);
+        // Generous: the whole suite's test projects run side by side on a 2-core CI machine, so a page can wait on a
+        // busy server for a while. These are ceilings for waiting, not timing assertions.
+        Assertions.SetDefaultExpectTimeout(20_000);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -135,8 +137,8 @@ public sealed class IntegritasAppFixture : IAsyncLifetime
         options ??= new BrowserNewContextOptions();
         options.BaseURL = BaseUrl;
         var context = await Browser.NewContextAsync(options);
-        context.SetDefaultTimeout(30_000);
-        context.SetDefaultNavigationTimeout(30_000);
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return context;
     }
 
