@@ -94,6 +94,7 @@ public sealed class EvidencePageTests(IntegritasAppFixture app) : BrowserTest(ap
             }
         };
         await page.GotoAsync("/paket/cek");
+        await Expect(page.Locator("#lookup-form")).ToHaveAttributeAsync("data-ready", "true");
         await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "foto-jembatan.jpg", MimeType = "image/jpeg", Buffer = original });
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("sha256=[0-9a-f]{64}"));
         await Expect(page.Locator("div.alert.ok")).ToContainTextAsync("Berkas ini tercatat");
@@ -102,6 +103,7 @@ public sealed class EvidencePageTests(IntegritasAppFixture app) : BrowserTest(ap
 
         original[^5] ^= 1;
         await page.GotoAsync("/paket/cek");
+        await Expect(page.Locator("#lookup-form")).ToHaveAttributeAsync("data-ready", "true");
         await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "diubah.jpg", MimeType = "image/jpeg", Buffer = original });
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("sha256=[0-9a-f]{64}"));
         await Expect(page.Locator("p.alert.bad")).ToContainTextAsync("Tidak ada bukti dengan sidik ini");

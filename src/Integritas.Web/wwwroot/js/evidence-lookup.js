@@ -23,4 +23,6 @@
       form.submit();
     });
   });
+  // Tells tests (and anyone watching) that choosing a file now computes and submits its fingerprint.
+  form.setAttribute('data-ready', 'true');
 })();
