@@ -43,9 +43,16 @@ public static class ComplaintStatuses
 {
     public static IReadOnlyList<ComplaintStatus> All { get; } = Enum.GetValues<ComplaintStatus>();
 
+    /// <summary>The statuses Open311 calls <c>open</c>.</summary>
+    public static IReadOnlyList<ComplaintStatus> Open { get; } =
+        [ComplaintStatus.Received, ComplaintStatus.Deferred, ComplaintStatus.Verified, ComplaintStatus.Dispositioned, ComplaintStatus.InProgress];
+
+    /// <summary>Open statuses whose clocks run (all but <see cref="ComplaintStatus.Deferred"/>, which pauses them).</summary>
+    public static IReadOnlyList<ComplaintStatus> Running { get; } =
+        [ComplaintStatus.Received, ComplaintStatus.Verified, ComplaintStatus.Dispositioned, ComplaintStatus.InProgress];
+
     /// <summary>Open311's two-valued status.</summary>
-    public static bool IsOpen(ComplaintStatus status) => status is ComplaintStatus.Received or ComplaintStatus.Deferred
-        or ComplaintStatus.Verified or ComplaintStatus.Dispositioned or ComplaintStatus.InProgress;
+    public static bool IsOpen(ComplaintStatus status) => Open.Contains(status);
 
     public static string Open311(ComplaintStatus status) => IsOpen(status) ? "open" : "closed";
 

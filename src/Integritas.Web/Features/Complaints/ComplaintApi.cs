@@ -63,9 +63,8 @@ public static class ComplaintApi
         // A box around the point first (an index-friendly range), then the exact distance.
         var dLat = radius / 111_000.0;
         var dLon = radius / (111_000.0 * Math.Max(0.1, Math.Cos(here.Latitude * Math.PI / 180)));
-        var open = new[] { ComplaintStatus.Received, ComplaintStatus.Deferred, ComplaintStatus.Verified, ComplaintStatus.Dispositioned, ComplaintStatus.InProgress };
-        var candidates = await db.Complaints.AsNoTracking()
-            .Where(c => c.Category!.Code == category && open.Contains(c.Status) && c.Latitude != null && c.Longitude != null
+        var candidates = await db.Complaints.AsNoTracking().OpenOnes()
+            .Where(c => c.Category!.Code == category && c.Latitude != null && c.Longitude != null
                 && c.Latitude >= here.Latitude - dLat && c.Latitude <= here.Latitude + dLat
                 && c.Longitude >= here.Longitude - dLon && c.Longitude <= here.Longitude + dLon)
             .OrderByDescending(c => c.ReceivedAtUtc).Take(200)

@@ -22,6 +22,21 @@ public static class ComplaintQueries
             : query.Where(c => EF.Functions.Like(c.Description, "%" + term.Replace("%", "", StringComparison.Ordinal) + "%"));
     }
 
+    /// <summary>Running reports past a due moment: unanswered past the response due, or past the resolution due.</summary>
+    public static IQueryable<Complaint> Overdue(this IQueryable<Complaint> query, DateTime nowUtc)
+    {
+        var running = ComplaintStatuses.Running.ToList();
+        return query.Where(c => running.Contains(c.Status)
+            && ((c.FirstResponseAtUtc == null && c.ResponseDueUtc < nowUtc) || c.ResolutionDueUtc < nowUtc));
+    }
+
+    /// <summary>Reports Open311 calls open.</summary>
+    public static IQueryable<Complaint> OpenOnes(this IQueryable<Complaint> query)
+    {
+        var open = ComplaintStatuses.Open.ToList();
+        return query.Where(c => open.Contains(c.Status));
+    }
+
     public static IQueryable<Complaint> InCategory(this IQueryable<Complaint> query, string? category) =>
         string.IsNullOrWhiteSpace(category) ? query : query.Where(c => c.Category!.Code == category);
 

@@ -33,16 +33,13 @@ public sealed class LeadershipModel(IntegritasDbContext db, ComplaintStatistics 
 
         NowUtc = time.GetUtcNow().UtcDateTime;
         var now = NowUtc;
-        var running = new[] { ComplaintStatus.Received, ComplaintStatus.Verified, ComplaintStatus.Dispositioned, ComplaintStatus.InProgress };
-        var overdue = await db.Complaints.AsNoTracking()
-            .Where(c => running.Contains(c.Status) && ((c.FirstResponseAtUtc == null && c.ResponseDueUtc < now) || c.ResolutionDueUtc < now))
+        var overdue = await db.Complaints.AsNoTracking().Overdue(now)
             .Select(c => new { Opd = c.Opd!.Name, Response = c.FirstResponseAtUtc == null && c.ResponseDueUtc < now, Resolution = c.ResolutionDueUtc < now })
             .ToListAsync(ct);
         Breaches = [.. overdue.GroupBy(o => o.Opd ?? "(belum didisposisikan)")
             .Select(g => new BreachRow(g.Key, g.Count(x => x.Response), g.Count(x => x.Resolution)))
             .OrderByDescending(b => b.ResponseBreaches + b.ResolutionBreaches).ThenBy(b => b.Opd, StringComparer.Ordinal)];
-        var open = ComplaintStatuses.All.Where(ComplaintStatuses.IsOpen).ToList();
-        Oldest = await db.Complaints.AsNoTracking().Where(c => open.Contains(c.Status))
+        Oldest = await db.Complaints.AsNoTracking().OpenOnes()
             .OrderBy(c => c.ReceivedAtUtc).ThenBy(c => c.Id).Take(15)
             .Select(c => new OpenRow(c.TrackingNumber, c.Category!.NameId, c.Status, c.Opd!.Name, c.ReceivedAtUtc, c.ResponseDueUtc, c.FirstResponseAtUtc, c.ResolutionDueUtc))
             .ToListAsync(ct);

@@ -43,7 +43,7 @@ public sealed class ListModel(IntegritasDbContext db) : PageModel
         var query = db.Complaints.AsNoTracking();
         query = query.InCategory(Category);
 
-        var open = ComplaintStatuses.All.Where(ComplaintStatuses.IsOpen).ToList();
+        var open = ComplaintStatuses.Open.ToList();
         if (Status == "open")
         {
             query = query.Where(c => open.Contains(c.Status));

@@ -68,8 +68,7 @@ public sealed class QueueModel(IntegritasDbContext db, TimeProvider time) : Page
         {
             "verifikasi" => query.Where(c => c.Status == ComplaintStatus.Received || c.Status == ComplaintStatus.Deferred || c.Status == ComplaintStatus.Verified),
             "proses" => query.Where(c => c.Status == ComplaintStatus.Dispositioned || c.Status == ComplaintStatus.InProgress),
-            "terlambat" => query.Where(c => (c.Status == ComplaintStatus.Received || c.Status == ComplaintStatus.Verified || c.Status == ComplaintStatus.Dispositioned || c.Status == ComplaintStatus.InProgress)
-                && ((c.FirstResponseAtUtc == null && c.ResponseDueUtc < now) || c.ResolutionDueUtc < now)),
+            "terlambat" => query.Overdue(now),
             "selesai" => query.Where(c => c.Status == ComplaintStatus.Resolved || c.Status == ComplaintStatus.Closed),
             _ => query,
         };
@@ -97,6 +96,6 @@ public sealed class QueueModel(IntegritasDbContext db, TimeProvider time) : Page
         return Page();
     }
 
-    public bool Overdue(Row r) => ComplaintStatuses.IsOpen(r.Status) && r.Status != ComplaintStatus.Deferred &&
+    public bool Overdue(Row r) => ComplaintStatuses.Running.Contains(r.Status) &&
         ((r.FirstResponseAtUtc is null && r.ResponseDueUtc < NowUtc) || r.ResolutionDueUtc < NowUtc);
 }
