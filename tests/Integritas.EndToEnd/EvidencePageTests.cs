@@ -124,6 +124,7 @@ public sealed class EvidencePageTests(IntegritasAppFixture app) : BrowserTest(ap
         }
         catch (TimeoutException)
         {
+            Console.WriteLine($"[e2e] the file check did not go to its fingerprint in 20 s; sending the change event again. Page log:\n{LogOf(page)}");
             await page.Locator("#file").DispatchEventAsync("change");
             await page.WaitForURLAsync(target);
         }

@@ -10,6 +10,7 @@ namespace Integritas.EndToEnd.Infrastructure;
 public abstract partial class BrowserTest(IntegritasAppFixture app) : IAsyncDisposable
 {
     private readonly List<IBrowserContext> contexts = [];
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, PageLog> Logs = [];
 
     protected IntegritasAppFixture App { get; } = app;
 
@@ -18,17 +19,21 @@ public abstract partial class BrowserTest(IntegritasAppFixture app) : IAsyncDisp
     {
         var context = await App.NewContextAsync(options);
         contexts.Add(context);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        Logs.Add(page, new PageLog(page));
+        return page;
     }
 
     /// <summary>Signs in with user name and password, then the authenticator code; ends on the workspace.</summary>
     protected static async Task SignInWithTwoFactorAsync(IPage page, TestUser user)
     {
         await SubmitPasswordAsync(page, user);
-        await page.WaitForURLAsync(TwoFactorLoginUrl());
-        await page.Locator("#Code").FillAsync(Authenticator.Code(user.AuthenticatorKey!));
-        await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(WorkspaceUrl());
+        await WaitForSubmissionAsync(page, TwoFactorLoginUrl(), () => page.Locator("main form button[type=submit]").ClickAsync());
+        await SubmitAsync(page, WorkspaceUrl(), async () =>
+        {
+            await page.Locator("#Code").FillAsync(Authenticator.Code(user.AuthenticatorKey!));
+            await page.Locator("main form button[type=submit]").ClickAsync();
+        });
         await Expect(page.Locator("h1")).ToHaveTextAsync("Ruang kerja");
     }
 
@@ -39,6 +44,58 @@ public abstract partial class BrowserTest(IntegritasAppFixture app) : IAsyncDisp
         await page.Locator("#Password").FillAsync(user.Password);
         await page.Locator("main form button[type=submit]").ClickAsync();
     }
+
+    /// <summary>
+    /// Submits a form (<paramref name="submit"/>) and waits for the page to reach <paramref name="expected"/>.
+    /// </summary>
+    protected static async Task SubmitAsync(IPage page, Regex expected, Func<Task> submit)
+    {
+        await submit();
+        await WaitForSubmissionAsync(page, expected, submit);
+    }
+
+    /// <summary>
+    /// Waits for a submitted form to reach <paramref name="expected"/>. In full CI runs (all test projects side by side
+    /// on two cores) a browser form submission was three times never answered by a navigation, never when run alone. If
+    /// the page is still where it was after a while, with no message on it, the submission is repeated once — a
+    /// stopped page is not a result under test — and the page's own log (navigations, responses, failures, console
+    /// errors) is printed so the next occurrence can be told apart. Any other outcome fails with that log.
+    /// </summary>
+    protected static async Task WaitForSubmissionAsync(IPage page, Regex expected, Func<Task> resubmit)
+    {
+        var before = page.Url;
+        try
+        {
+            await page.WaitForURLAsync(expected, new() { Timeout = 25_000 });
+            return;
+        }
+        catch (TimeoutException)
+        {
+            var log = LogOf(page);
+            var alerts = await page.Locator("[role=alert]").AllInnerTextsAsync();
+            if (page.Url != before || alerts.Count > 0)
+            {
+                Assert.Fail($"Expected {expected} after the submission, but the page is at {page.Url}; messages: [{string.Join(" | ", alerts)}].\n{log}");
+            }
+
+            TestContext.Current.TestOutputHelper?.WriteLine($"The submission from {before} was not answered in 25 s; submitting again. Page log:\n{log}");
+            Console.WriteLine($"[e2e] submission from {before} not answered in 25 s; submitting again. Page log:\n{log}");
+        }
+
+        await resubmit();
+        try
+        {
+            await page.WaitForURLAsync(expected);
+        }
+        catch (TimeoutException)
+        {
+            var log = LogOf(page);
+            Assert.Fail($"Expected {expected} after submitting twice, but the page is at {page.Url}.\n{log}");
+        }
+    }
+
+    /// <summary>The page's own log (navigations, responses, failures, console errors) for a failure message.</summary>
+    protected static string LogOf(IPage page) => Logs.TryGetValue(page, out var log) ? log.Describe() : "(no log)";
 
     protected static string PathOf(IPage page) => new Uri(page.Url).AbsolutePath;
 
@@ -60,4 +117,36 @@ public abstract partial class BrowserTest(IntegritasAppFixture app) : IAsyncDisp
 
     [GeneratedRegex(@"/akun/2fa(\?.*)?$")]
     protected static partial Regex EnrolmentUrl();
+}
+
+/// <summary>What a page did, with times, for explaining a stuck test: navigations, responses, failed requests, errors.</summary>
+internal sealed class PageLog
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> entries = new();
+    private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+
+    public PageLog(IPage page)
+    {
+        page.FrameNavigated += (_, frame) => Add(frame.ParentFrame is null ? "navigated " + frame.Url : null);
+        page.Response += (_, response) => Add($"{response.Status} {response.Request.Method} {response.Url}");
+        page.RequestFailed += (_, request) => Add($"failed {request.Method} {request.Url}: {request.Failure}");
+        page.Console += (_, message) => Add(message.Type is "error" or "warning" ? $"console {message.Type}: {message.Text}" : null);
+        page.PageError += (_, error) => Add("page error: " + error);
+        page.Crash += (_, _) => Add("page crashed");
+    }
+
+    private void Add(string? entry)
+    {
+        if (entry is null)
+        {
+            return;
+        }
+
+        entries.Enqueue($"{clock.Elapsed.TotalSeconds,8:F2}s {entry}");
+        while (entries.Count > 200 && entries.TryDequeue(out _))
+        {
+        }
+    }
+
+    public string Describe() => string.Join("\n", entries);
 }
