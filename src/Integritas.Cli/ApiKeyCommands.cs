@@ -10,7 +10,7 @@ public static class ApiKeyCommands
 {
     public static Command ApiKey()
     {
-        var apikey = new Command("apikey", "Kunci API Open311 / Open311 API keys");
+        var apikey = new Command("apikey", "Kunci API (Open311, voucher) / API keys (Open311, vouchers)");
         apikey.Subcommands.Add(Create());
         apikey.Subcommands.Add(List());
         apikey.Subcommands.Add(Revoke());
@@ -20,7 +20,13 @@ public static class ApiKeyCommands
     private static Command Create()
     {
         var name = new Option<string>("--name") { Description = "Who the key is for, e.g. \"Aplikasi Langkat Hebat\"", Required = true };
-        var command = new Command("create", "Buat kunci; kunci dicetak sekali, di baris terakhir / Create a key; it is printed once, as the last line") { name };
+        var scope = new Option<string>("--scope")
+        {
+            Description = "open311 (default), voucher-pbb (kantor pajak daerah / tax office) or voucher-sekolah (sekolah / school)",
+            DefaultValueFactory = _ => Integritas.Data.Complaints.ApiKeyScopes.Open311,
+        };
+        scope.AcceptOnlyFromAmong([.. Integritas.Data.Complaints.ApiKeyScopes.All]);
+        var command = new Command("create", "Buat kunci; kunci dicetak sekali, di baris terakhir / Create a key; it is printed once, as the last line") { name, scope };
         command.SetAction((parse, ct) => Commands.OnDatabaseAsync(parse, requireMigrated: true, async (services, _) =>
         {
             var value = parse.GetValue(name);
@@ -30,9 +36,9 @@ public static class ApiKeyCommands
                 return 1;
             }
 
-            var created = await services.GetRequiredService<ApiKeys>().CreateAsync(value!, "cli", ct);
+            var created = await services.GetRequiredService<ApiKeys>().CreateAsync(value!, "cli", ct, parse.GetValue(scope)!);
             var output = parse.InvocationConfiguration.Output;
-            output.WriteLine($"Created API key '{created.Record.Name}' (prefix {created.Record.Prefix}). Only its SHA-256 is stored: copy the key now, it is not shown again.");
+            output.WriteLine($"Created {created.Record.Scope} API key '{created.Record.Name}' (prefix {created.Record.Prefix}). Only its SHA-256 is stored: copy the key now, it is not shown again.");
             output.WriteLine(created.Key);
             return 0;
         }, ct));
@@ -46,10 +52,10 @@ public static class ApiKeyCommands
         {
             var output = parse.InvocationConfiguration.Output;
             var keys = await services.GetRequiredService<ApiKeys>().ListAsync(ct);
-            output.WriteLine("prefix\tstatus\tcreated (UTC)\tlast used (UTC)\tname");
+            output.WriteLine("prefix\tscope\tstatus\tcreated (UTC)\tlast used (UTC)\tname");
             foreach (var k in keys)
             {
-                output.WriteLine(string.Join('\t', k.Prefix, k.RevokedAtUtc is null ? "active" : "revoked", Utc(k.CreatedAtUtc), Utc(k.LastUsedAtUtc), k.Name));
+                output.WriteLine(string.Join('\t', k.Prefix, k.Scope, k.RevokedAtUtc is null ? "active" : "revoked", Utc(k.CreatedAtUtc), Utc(k.LastUsedAtUtc), k.Name));
             }
 
             output.WriteLine($"{keys.Count} key(s).");

@@ -70,6 +70,14 @@ public class IntegritasDbContext(
 
     public DbSet<Notifications.SlaAlert> SlaAlerts => Set<Notifications.SlaAlert>();
 
+    public DbSet<Rewards.CitizenAccount> CitizenAccounts => Set<Rewards.CitizenAccount>();
+
+    public DbSet<Rewards.PhoneChallenge> PhoneChallenges => Set<Rewards.PhoneChallenge>();
+
+    public DbSet<Rewards.PointsEntry> PointsEntries => Set<Rewards.PointsEntry>();
+
+    public DbSet<Rewards.RewardVoucher> RewardVouchers => Set<Rewards.RewardVoucher>();
+
     /// <summary>When false, per-row audit entries are skipped (bulk loads record one <see cref="AuditAction.Bulk"/> entry instead).</summary>
     public bool AuditEnabled { get; set; } = true;
 
@@ -93,6 +101,12 @@ public class IntegritasDbContext(
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // The points ledger is append-only: a line is never changed or removed, a correction is a new line.
+        if (ChangeTracker.Entries<Rewards.PointsEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The points ledger is append-only: lines cannot be changed or removed.");
+        }
+
         var pending = AuditEnabled ? AuditRecorder.Capture(ChangeTracker) : [];
         if (pending.Count == 0)
         {
@@ -356,6 +370,8 @@ public class IntegritasDbContext(
             e.HasOne(c => c.MergedInto).WithMany().HasForeignKey(c => c.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<AppUser>().WithMany().HasForeignKey(c => c.ReporterUserId).OnDelete(DeleteBehavior.SetNull);
             e.HasOne<Complaints.ApiKey>().WithMany().HasForeignKey(c => c.ApiKeyId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<Rewards.CitizenAccount>().WithMany().HasForeignKey(c => c.CitizenAccountId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(c => c.ReporterPhone);
         });
 
         builder.Entity<Complaints.ComplaintUpdate>(e =>
@@ -404,7 +420,43 @@ public class IntegritasDbContext(
             e.Property(k => k.Prefix).HasMaxLength(16);
             e.Property(k => k.KeyHash).HasMaxLength(64);
             e.Property(k => k.CreatedBy).HasMaxLength(256);
+            e.Property(k => k.Scope).HasMaxLength(32);
             e.HasIndex(k => k.KeyHash).IsUnique();
+        });
+
+        builder.Entity<Rewards.CitizenAccount>(e =>
+        {
+            e.Property(a => a.Phone).HasMaxLength(32);
+            e.HasIndex(a => a.Phone).IsUnique();
+        });
+
+        builder.Entity<Rewards.PhoneChallenge>(e =>
+        {
+            e.Property(c => c.Phone).HasMaxLength(32);
+            e.Property(c => c.CodeHash).HasMaxLength(64);
+            e.HasIndex(c => new { c.Phone, c.CreatedAtUtc });
+        });
+
+        builder.Entity<Rewards.PointsEntry>(e =>
+        {
+            e.Property(p => p.Actor).HasMaxLength(256);
+            e.Property(p => p.Note).HasMaxLength(400);
+            e.HasIndex(p => new { p.AccountId, p.Sequence }).IsUnique();
+            e.HasIndex(p => new { p.ComplaintId, p.Reason }).IsUnique();
+            e.HasIndex(p => p.AtUtc);
+            e.HasOne(p => p.Account).WithMany().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Complaints.Complaint>().WithMany().HasForeignKey(p => p.ComplaintId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Rewards.RewardVoucher>().WithMany().HasForeignKey(p => p.VoucherId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Rewards.RewardVoucher>(e =>
+        {
+            e.Property(v => v.Code).HasMaxLength(20);
+            e.Property(v => v.ConsumedReference).HasMaxLength(100);
+            e.HasIndex(v => v.Code).IsUnique();
+            e.HasIndex(v => new { v.AccountId, v.IssuedAtUtc });
+            e.HasOne(v => v.Account).WithMany().HasForeignKey(v => v.AccountId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Complaints.ApiKey>().WithMany().HasForeignKey(v => v.ConsumedByKeyId).OnDelete(DeleteBehavior.SetNull);
         });
     }
 }

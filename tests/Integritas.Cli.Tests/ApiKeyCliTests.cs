@@ -51,11 +51,18 @@ public sealed class ApiKeyCliTests : IDisposable
 
         var list = await RunAsync("apikey", "list");
         Assert.Equal(0, list.Code);
-        Assert.Contains(key[..11] + "\tactive", list.Output, StringComparison.Ordinal);
+        Assert.Contains(key[..11] + "\topen311\tactive", list.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(key, list.Output, StringComparison.Ordinal);
 
         var second = (await RunAsync("apikey", "create", "--name", "Kedua")).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
         Assert.NotEqual(key, second);
+
+        // A key for the tax office's voucher desk: its scope is stored and listed.
+        var tax = await RunAsync("apikey", "create", "--name", "Bapenda Langkat", "--scope", "voucher-pbb");
+        Assert.Equal(0, tax.Code);
+        var taxKey = tax.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
+        Assert.Contains(taxKey[..11] + "\tvoucher-pbb\tactive", (await RunAsync("apikey", "list")).Output, StringComparison.Ordinal);
+        Assert.NotEqual(0, (await RunAsync("apikey", "create", "--name", "Salah", "--scope", "semua")).Code);
 
         Assert.NotEqual(0, (await RunAsync("apikey", "create")).Code);
         Assert.Equal(1, (await RunAsync("apikey", "create", "--name", " ")).Code);
@@ -71,7 +78,7 @@ public sealed class ApiKeyCliTests : IDisposable
         var revoked = await RunAsync("apikey", "revoke", "--prefix", key[..11]);
         Assert.Equal(0, revoked.Code);
         Assert.Contains("Revoked 1 key", revoked.Output, StringComparison.Ordinal);
-        Assert.Contains(key[..11] + "\trevoked", (await RunAsync("apikey", "list")).Output, StringComparison.Ordinal);
+        Assert.Contains(key[..11] + "\topen311\trevoked", (await RunAsync("apikey", "list")).Output, StringComparison.Ordinal);
 
         var again = await RunAsync("apikey", "revoke", "--prefix", key[..11]);
         Assert.Equal(1, again.Code);

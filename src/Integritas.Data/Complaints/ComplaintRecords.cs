@@ -214,8 +214,11 @@ public class Complaint : IAudited
     [Redacted]
     public string? AccountId { get; set; }
 
-    /// <summary>The signed-in citizen account, if any (reward points).</summary>
+    /// <summary>The signed-in staff account that filed the report, if any.</summary>
     public string? ReporterUserId { get; set; }
+
+    /// <summary>The citizen's reward account (signed in when reporting, or found by the phone number when points are earned).</summary>
+    public long? CitizenAccountId { get; set; }
 
     /// <summary>The API key a client submitted through.</summary>
     public int? ApiKeyId { get; set; }
@@ -398,4 +401,29 @@ public class ApiKey : IAudited
     public DateTime? RevokedAtUtc { get; set; }
 
     public DateTime? LastUsedAtUtc { get; set; }
+
+    /// <summary>What the key may do: <see cref="ApiKeyScopes"/>.</summary>
+    public string Scope { get; set; } = ApiKeyScopes.Open311;
+}
+
+/// <summary>What an API key opens: the Open311 API, or checking and consuming one kind of reward voucher.</summary>
+public static class ApiKeyScopes
+{
+    public const string Open311 = "open311";
+
+    /// <summary>The regional revenue office: property-tax (PBB) vouchers.</summary>
+    public const string PropertyTaxVouchers = "voucher-pbb";
+
+    /// <summary>A school: school-fee vouchers.</summary>
+    public const string SchoolFeeVouchers = "voucher-sekolah";
+
+    public static readonly IReadOnlyList<string> All = [Open311, PropertyTaxVouchers, SchoolFeeVouchers];
+
+    public static string Label(string scope, bool english) => scope switch
+    {
+        Open311 => "Open311",
+        PropertyTaxVouchers => english ? "Property-tax (PBB) vouchers" : "Voucher PBB",
+        SchoolFeeVouchers => english ? "School-fee vouchers" : "Voucher biaya sekolah",
+        _ => scope,
+    };
 }

@@ -96,6 +96,11 @@ namespace Integritas.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("RevokedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("KeyHash")
@@ -129,6 +134,9 @@ namespace Integritas.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CitizenAccountId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ClosedAtUtc")
@@ -236,6 +244,8 @@ namespace Integritas.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ApiKeyId");
 
+                    b.HasIndex("CitizenAccountId");
+
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
@@ -244,6 +254,8 @@ namespace Integritas.Migrations.Sqlite.Migrations
                     b.HasIndex("ReceivedAtUtc");
 
                     b.HasIndex("RegionId");
+
+                    b.HasIndex("ReporterPhone");
 
                     b.HasIndex("ReporterUserId");
 
@@ -1246,6 +1258,173 @@ namespace Integritas.Migrations.Sqlite.Migrations
                     b.ToTable("ServiceUnits");
                 });
 
+            modelBuilder.Entity("Integritas.Data.Rewards.CitizenAccount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastSignInAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PhoneVerifiedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Phone")
+                        .IsUnique();
+
+                    b.ToTable("CitizenAccounts");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Rewards.PhoneChallenge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Phone", "CreatedAtUtc");
+
+                    b.ToTable("PhoneChallenges");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Rewards.PointsEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BalanceAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("VoucherId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("VoucherId");
+
+                    b.HasIndex("AccountId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("ComplaintId", "Reason")
+                        .IsUnique();
+
+                    b.ToTable("PointsEntries");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Rewards.RewardVoucher", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConsumedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ConsumedByKeyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConsumedReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ValueRupiah")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ConsumedByKeyId");
+
+                    b.HasIndex("AccountId", "IssuedAtUtc");
+
+                    b.ToTable("RewardVouchers");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1386,6 +1565,11 @@ namespace Integritas.Migrations.Sqlite.Migrations
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Integritas.Data.Rewards.CitizenAccount", null)
+                        .WithMany()
+                        .HasForeignKey("CitizenAccountId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Integritas.Data.Complaints.Complaint", "MergedInto")
                         .WithMany()
@@ -1692,6 +1876,43 @@ namespace Integritas.Migrations.Sqlite.Migrations
                     b.Navigation("Opd");
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Rewards.PointsEntry", b =>
+                {
+                    b.HasOne("Integritas.Data.Rewards.CitizenAccount", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Integritas.Data.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Integritas.Data.Rewards.RewardVoucher", null)
+                        .WithMany()
+                        .HasForeignKey("VoucherId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Account");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Rewards.RewardVoucher", b =>
+                {
+                    b.HasOne("Integritas.Data.Rewards.CitizenAccount", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Integritas.Data.Complaints.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("ConsumedByKeyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Account");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -9,6 +9,7 @@ using Integritas.Web.Features.Ledger;
 using Integritas.Web.Features.Notifications;
 using Integritas.Web.Features.Open311;
 using Integritas.Web.Features.Organisation;
+using Integritas.Web.Features.Rewards;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -101,11 +102,11 @@ public static class IntegritasHost
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                // Only anonymous POSTs are limited: sign-in attempts, public submissions. Open311 creates are not
-                // anonymous: the endpoint stores nothing without a valid api_key (it is in the form body, so it is
-                // checked there), and one keyed client — a city app's server — relays many citizens from one address.
+                // Only anonymous POSTs are limited: sign-in attempts, public submissions. Open311 creates and voucher
+                // consumption are not anonymous: those endpoints do nothing without a valid API key (checked there),
+                // and one keyed client — a city app's server, a tax office — acts for many people from one address.
                 if (!HttpMethods.IsPost(context.Request.Method) || context.User.Identity?.IsAuthenticated == true
-                    || context.Request.Path.StartsWithSegments(Open311Api.Root))
+                    || context.Request.Path.StartsWithSegments(Open311Api.Root) || context.Request.Path.StartsWithSegments(Features.Rewards.VoucherApi.Root))
                 {
                     return RateLimitPartition.GetNoLimiter("unlimited");
                 }
@@ -174,6 +175,12 @@ public static class IntegritasHost
         services.AddScoped<Features.Complaints.ComplaintStatistics>();
         services.AddNotifications(configuration);
         services.AddScoped<Features.Open311.ApiKeys>();
+        services.Configure<Features.Rewards.RewardOptions>(configuration.GetSection(Features.Rewards.RewardOptions.Section));
+        services.AddScoped<Features.Rewards.PointsLedger>();
+        services.AddScoped<Features.Rewards.Vouchers>();
+        services.AddScoped<Features.Rewards.CitizenSignIn>();
+        Features.Rewards.CitizenSignIn.AddCitizenAuthentication(services,
+            configuration.GetSection(Features.Rewards.RewardOptions.Section).Get<Features.Rewards.RewardOptions>() ?? new());
     }
 
     private static void Configure(WebApplication app)
@@ -232,6 +239,7 @@ public static class IntegritasHost
         app.MapEvidenceApi();
         app.MapComplaintApi();
         app.MapOpen311();
+        app.MapVoucherApi();
     }
 
     private static void MapLanguageSwitch(this WebApplication app) =>

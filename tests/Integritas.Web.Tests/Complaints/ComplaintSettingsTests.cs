@@ -54,6 +54,42 @@ public abstract class ComplaintSettingsTests(IntegritasFactory factory) : Compla
     }
 
     [Fact]
+    public async Task Coordinators_set_a_categorys_targets_and_points_and_bad_values_change_nothing()
+    {
+        var verifier = await F.SignedInClientAsync(await F.CreateUserAsync(Roles.Verifier));
+        var sampah = await F.WithDbAsync(db => db.ComplaintCategories.AsNoTracking().SingleAsync(c => c.Code == "sampah", Ct));
+        var url = $"/admin/aduan/pengaturan?handler=Category&id={sampah.Id}";
+
+        var bad = await IntegritasFactory.PostFormAsync(verifier, url,
+            new() { ["ResponseHours"] = "0", ["ResolutionWorkingDays"] = "400", ["RewardPoints"] = "-1", ["IsActive"] = "true" }, "/admin/aduan/pengaturan");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        var html = System.Net.WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("Target tanggapan 1–720 jam.", html, StringComparison.Ordinal);
+        Assert.Contains("Target penyelesaian 1–365 hari kerja.", html, StringComparison.Ordinal);
+        Assert.Contains("Poin 0–10.000.", html, StringComparison.Ordinal);
+        Assert.Contains($"id=\"cat-{sampah.Id}-points\"", html, StringComparison.Ordinal);
+        var unchanged = await F.WithDbAsync(db => db.ComplaintCategories.AsNoTracking().SingleAsync(c => c.Id == sampah.Id, Ct));
+        Assert.Equal((sampah.ResponseHours, sampah.ResolutionWorkingDays, sampah.RewardPoints), (unchanged.ResponseHours, unchanged.ResolutionWorkingDays, unchanged.RewardPoints));
+
+        var saved = await IntegritasFactory.PostFormAsync(verifier, url,
+            new() { ["ResponseHours"] = "12", ["ResolutionWorkingDays"] = "2", ["RewardPoints"] = "25", ["IsActive"] = "true" }, "/admin/aduan/pengaturan");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var stored = await F.WithDbAsync(db => db.ComplaintCategories.AsNoTracking().SingleAsync(c => c.Id == sampah.Id, Ct));
+        Assert.Equal((12, 2, 25, true), (stored.ResponseHours, stored.ResolutionWorkingDays, stored.RewardPoints, stored.IsActive));
+        Assert.True(await F.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "ComplaintCategory" && a.EntityId == sampah.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Ct)));
+
+        // New reports of the category run on the new targets: 12 calendar hours to answer.
+        await using (var h = Harness(Wib(2026, 12, 21, 9)))
+        {
+            var c = await SubmitAsync(h, Valid("sampah"));
+            Assert.Equal(Wib(2026, 12, 21, 21).UtcDateTime, c.ResponseDueUtc);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await IntegritasFactory.PostFormAsync(verifier, "/admin/aduan/pengaturan?handler=Category&id=999999",
+            new() { ["ResponseHours"] = "12", ["ResolutionWorkingDays"] = "2", ["RewardPoints"] = "25" }, "/admin/aduan/pengaturan")).StatusCode);
+    }
+
+    [Fact]
     public async Task Operators_and_leadership_cannot_change_the_settings()
     {
         foreach (var role in new[] { Roles.OpdOperator, Roles.Leadership, Roles.Contractor })

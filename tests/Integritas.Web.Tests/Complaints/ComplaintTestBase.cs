@@ -30,7 +30,8 @@ public sealed class ComplaintHarness : IAsyncDisposable
         var photos = new ComplaintPhotos(sp.GetRequiredService<IBlobStore>(), options, ui);
         Ledger = sp.GetRequiredService<ComplaintLedger>();
         Intake = new ComplaintIntake(Db, Clock, photos, Ledger, sp.GetRequiredService<Hosting.Geo.VillageLocator>(), ui);
-        Workflow = new ComplaintWorkflow(Db, Clock, photos, Ledger, Intake, ui);
+        Points = new Features.Rewards.PointsLedger(Db, time);
+        Workflow = new ComplaintWorkflow(Db, Clock, photos, Ledger, Intake, ui, points: Points);
         Blobs = sp.GetRequiredService<IBlobStore>();
     }
 
@@ -45,6 +46,8 @@ public sealed class ComplaintHarness : IAsyncDisposable
     public ComplaintIntake Intake { get; }
 
     public ComplaintWorkflow Workflow { get; }
+
+    public Features.Rewards.PointsLedger Points { get; }
 
     public IBlobStore Blobs { get; }
 

@@ -95,8 +95,10 @@ public static class IdentitySetup
         app.Use(async (context, next) =>
         {
             var options = context.RequestServices.GetRequiredService<IOptions<IntegritasOptions>>().Value;
+            // Staff accounts only: a citizen signed in for reward points (own cookie scheme) has no authenticator to enrol.
             if (options.RequireTwoFactor
                 && context.User.Identity?.IsAuthenticated == true
+                && context.User.Identity.AuthenticationType != Rewards.CitizenSignIn.Scheme
                 && context.User.FindFirstValue(TwoFactorClaim) != "true"
                 && !context.Request.Path.StartsWithSegments("/akun")
                 && !context.Request.Path.StartsWithSegments("/bahasa")

@@ -119,6 +119,7 @@ public static class ComplaintApi
             IdempotencyKey = request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } header ? header : Field("IdempotencyKey"),
             Photos = photos.Uploads,
             Channel = Data.Complaints.ComplaintChannel.Web,
+            CitizenAccountId = await Rewards.CitizenSignIn.AccountIdAsync(request.HttpContext),
         }, ct);
         if (!result.Succeeded)
         {

@@ -47,6 +47,9 @@ public static class ComplaintDemo
         ("2026-12-25", "Hari Raya Natal"),
     ];
 
+    /// <summary>A citizen who reported three times (points enough for a voucher): sign in at /poin with this number.</summary>
+    public const string FrequentReporter = "0812 6000 4000";
+
     private sealed record ReportPlan(string Category, string District, string Text, string Address, ComplaintStatus Target, int DaysAgo);
 
     private static readonly ReportPlan[] Reports =
@@ -138,7 +141,7 @@ public static class ComplaintDemo
         var ledger = services.GetRequiredService<ComplaintLedger>();
         var locator = services.GetRequiredService<Hosting.Geo.VillageLocator>();
         var intake = new ComplaintIntake(db, clock, photos, ledger, locator, ui);
-        var workflow = new ComplaintWorkflow(db, clock, photos, ledger, intake, ui);
+        var workflow = new ComplaintWorkflow(db, clock, photos, ledger, intake, ui, points: new Rewards.PointsLedger(db, demoTime));
         var random = new Random(2026);
         var villages = await db.Regions.AsNoTracking().Where(r => r.Code.StartsWith(DemoRegencyGenerator.HomeRegencyCode + ".") && r.Level == Core.Organisation.RegionLevel.Village)
             .Select(r => r.Code).ToListAsync(ct);
@@ -167,7 +170,7 @@ public static class ComplaintDemo
                 RegionCode = village,
                 Photos = attached,
                 Name = n % 4 == 0 ? null : $"Warga {n + 1}",
-                Phone = n % 2 == 0 ? $"08126{n:D3}{4000 + n:D4}" : null,
+                Phone = n is 0 or 12 or 16 ? FrequentReporter : n % 2 == 0 ? $"08126{n:D3}{4000 + n:D4}" : null,
                 HideName = n % 5 == 0,
                 Channel = n % 6 == 5 ? ComplaintChannel.Open311 : ComplaintChannel.Web,
                 IdempotencyKey = $"demo-{n}",
@@ -233,6 +236,11 @@ public static class ComplaintDemo
         }
 
         await Staff(new() { To = ComplaintStatus.Verified, Text = "Laporan telah diverifikasi dan akan diteruskan ke OPD terkait." }, coordinator, 1 + (random.NextDouble() * 6));
+        if (complaint.ReporterPhone is not null)
+        {
+            // Verified reports with a phone number are judged valid: their reporters earn the category's points.
+            await workflow.SetValidityAsync(complaint, valid: true, "demo", ct);
+        }
         if (plan.Target == ComplaintStatus.Verified)
         {
             return;

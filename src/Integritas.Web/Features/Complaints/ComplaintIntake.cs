@@ -57,6 +57,9 @@ public sealed record ComplaintSubmission
     public int? ApiKeyId { get; init; }
 
     public string? ReporterUserId { get; init; }
+
+    /// <summary>The signed-in citizen's reward account, if any.</summary>
+    public long? CitizenAccountId { get; init; }
 }
 
 public sealed record SubmitResult(Complaint? Complaint, string? ReporterKey, bool Replayed, Dictionary<string, string[]> Errors, bool UnknownCategory = false)
@@ -220,6 +223,7 @@ public sealed partial class ComplaintIntake(
             DeviceId = Trim(submission.DeviceId, 200),
             AccountId = Trim(submission.AccountId, 200),
             ReporterUserId = submission.ReporterUserId,
+            CitizenAccountId = submission.CitizenAccountId,
             ApiKeyId = submission.ApiKeyId,
         };
         await clock.UpdateDueAsync(complaint, category, [], ct);

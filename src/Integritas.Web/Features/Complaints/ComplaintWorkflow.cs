@@ -51,7 +51,8 @@ public sealed class ComplaintWorkflow(
     ComplaintLedger ledger,
     ComplaintIntake intake,
     Ui ui,
-    Notifications.ComplaintNotices? notices = null)
+    Notifications.ComplaintNotices? notices = null,
+    Rewards.PointsLedger? points = null)
 {
     public const string CitizenRole = "citizen";
     public const string TextField = "Text";
@@ -60,6 +61,7 @@ public sealed class ComplaintWorkflow(
     public const string DuplicateField = "DuplicateOf";
     public const string RatingField = "Rating";
     public const string ExpectedField = "ExpectedDate";
+    public const string ValidityField = "Validity";
 
     /// <summary>Roles that run the verification queue and dispose reports (the regency's complaint coordinators).</summary>
     public static readonly string[] CoordinatorRoles = [Roles.Admin, Roles.Verifier];
@@ -219,6 +221,13 @@ public sealed class ComplaintWorkflow(
 
         await db.SaveChangesAsync(ct);
         await ledger.RecordAsync(complaint, updates, ct);
+
+        // Duplicates and rejected reports earn nothing (issue 4 item 8): points already earned are taken back.
+        if (points is not null && to is not null && Rewards.PointsLedger.EarnsNothing(complaint) && complaint.IsValid == true)
+        {
+            await points.JudgeAsync(complaint, valid: false, actor.UserId, ct);
+        }
+
         return WorkflowResult.Ok();
     }
 
@@ -352,12 +361,30 @@ public sealed class ComplaintWorkflow(
         return WorkflowResult.Ok();
     }
 
-    /// <summary>Marks a report valid or not (reward points follow validity). Coordinators only.</summary>
-    public async Task SetValidityAsync(Complaint complaint, bool valid, CancellationToken ct)
+    /// <summary>
+    /// Marks a report valid or not; reward points follow (credited once when valid, taken back when not). Duplicates
+    /// and rejected reports cannot be marked valid. Coordinators only.
+    /// </summary>
+    public async Task<(WorkflowResult Result, Rewards.PointsOutcome Points)> SetValidityAsync(Complaint complaint, bool valid, string? actor, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(complaint);
+        if (valid && Rewards.PointsLedger.EarnsNothing(complaint))
+        {
+            return (new WorkflowResult(new()
+            {
+                [ValidityField] = [ui.T("Laporan duplikat atau yang ditolak tidak dapat dinilai sah dan tidak mendapat poin.", "A duplicate or rejected report cannot be judged valid and earns no points.")],
+            }), Rewards.PointsOutcome.Unchanged);
+        }
+
         complaint.IsValid = valid;
         complaint.UpdatedAtUtc = clock.UtcNow;
-        await db.SaveChangesAsync(ct);
+        if (points is null)
+        {
+            await db.SaveChangesAsync(ct);
+            return (WorkflowResult.Ok(), Rewards.PointsOutcome.Unchanged);
+        }
+
+        return (WorkflowResult.Ok(), await points.JudgeAsync(complaint, valid, actor, ct));
     }
 
     /// <summary>Stores the photos (metadata stripped) on the update; false when one cannot be decoded.</summary>

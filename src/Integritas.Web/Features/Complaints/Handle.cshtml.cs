@@ -129,9 +129,29 @@ public sealed class HandleModel(IntegritasDbContext db, ComplaintWorkflow workfl
             return Forbid();
         }
 
+        if (Validity is not ("valid" or "invalid"))
+        {
+            return BadRequest();
+        }
+
         var tracked = (await workflow.LoadAsync(Complaint.TrackingNumber, ct))!;
-        await workflow.SetValidityAsync(tracked, Validity == "valid", ct);
-        TempData["Message"] = ui.T("Tersimpan.", "Saved.");
+        var (result, points) = await workflow.SetValidityAsync(tracked, Validity == "valid", User.Identity?.Name, ct);
+        if (!result.Succeeded)
+        {
+            TempData["Message"] = string.Join(" ", result.Errors.Values.SelectMany(m => m));
+            return Redirect($"/admin/aduan/{Complaint.TrackingNumber}");
+        }
+
+        var reward = tracked.Category!.RewardPoints;
+        TempData["Message"] = points switch
+        {
+            Rewards.PointsOutcome.Earned => ui.T($"Tersimpan. Pelapor mendapat {reward} poin.", $"Saved. The reporter earned {reward} points."),
+            Rewards.PointsOutcome.Reversed => ui.T($"Tersimpan. {reward} poin pelapor dibatalkan.", $"Saved. The reporter's {reward} points were taken back."),
+            Rewards.PointsOutcome.NoAccount => ui.T("Tersimpan. Tanpa nomor HP pelapor, tidak ada poin yang dapat diberikan.", "Saved. Without the reporter's mobile number no points can be given."),
+            Rewards.PointsOutcome.NoPointsForCategory => ui.T("Tersimpan. Kategori ini tidak memberi poin.", "Saved. This category earns no points."),
+            Rewards.PointsOutcome.AlreadyReversed => ui.T("Tersimpan. Poin laporan ini pernah dibatalkan; laporan hanya sekali mendapat poin.", "Saved. This report's points were taken back before; a report earns only once."),
+            _ => ui.T("Tersimpan.", "Saved."),
+        };
         return Redirect($"/admin/aduan/{Complaint.TrackingNumber}");
     }
 

@@ -84,6 +84,7 @@ public sealed class ReportModel(IntegritasDbContext db, ComplaintIntake intake, 
                 IdempotencyKey = IdempotencyKey,
                 Channel = ComplaintChannel.Web,
                 ReporterUserId = User.FindFirstValue(ClaimTypes.NameIdentifier),
+                CitizenAccountId = await Rewards.CitizenSignIn.AccountIdAsync(HttpContext),
             }, ct);
             if (result.Succeeded)
             {

@@ -10,12 +10,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Integritas.Web.Features.Complaints;
 
 /// <summary>
-/// Coordinators keep the complaint settings current: the holiday calendar the working-day clock skips, and the
-/// routing rules that choose the OPD at disposition. Every change goes to the audit trail.
+/// Coordinators keep the complaint settings current: the holiday calendar the working-day clock skips, the routing
+/// rules that choose the OPD at disposition, and each category's SLA targets and reward points. Every change goes to
+/// the audit trail.
 /// </summary>
 public sealed class SettingsModel(IntegritasDbContext db, Ui ui) : PageModel
 {
     public sealed record RuleRow(int Id, int Priority, string? Category, string? District, string Opd);
+
+    public List<ComplaintCategory> CategoryTargets { get; private set; } = [];
 
     public List<Holiday> Holidays { get; private set; } = [];
 
@@ -49,6 +52,21 @@ public sealed class SettingsModel(IntegritasDbContext db, Ui ui) : PageModel
 
     [BindProperty]
     public int RulePriority { get; set; } = 100;
+
+    [BindProperty]
+    public int? ResponseHours { get; set; }
+
+    [BindProperty]
+    public int? ResolutionWorkingDays { get; set; }
+
+    [BindProperty]
+    public int? RewardPoints { get; set; }
+
+    [BindProperty]
+    public bool IsActive { get; set; }
+
+    /// <summary>The category whose row has errors (its inputs show them).</summary>
+    public int? EditedCategoryId { get; private set; }
 
     private bool Allowed => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Verifier);
 
@@ -172,8 +190,56 @@ public sealed class SettingsModel(IntegritasDbContext db, Ui ui) : PageModel
         return Redirect("/admin/aduan/pengaturan#aturan");
     }
 
+    /// <summary>A category's SLA targets, reward points and whether citizens can choose it.</summary>
+    public async Task<IActionResult> OnPostCategoryAsync(int id, CancellationToken ct)
+    {
+        if (!Allowed)
+        {
+            return Forbid();
+        }
+
+        var category = await db.ComplaintCategories.SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (category is null)
+        {
+            return NotFound();
+        }
+
+        if (ResponseHours is not (>= 1 and <= 720))
+        {
+            Errors["ResponseHours"] = [ui.T("Target tanggapan 1–720 jam.", "Response target 1–720 hours.")];
+        }
+
+        if (ResolutionWorkingDays is not (>= 1 and <= 365))
+        {
+            Errors["ResolutionWorkingDays"] = [ui.T("Target penyelesaian 1–365 hari kerja.", "Resolution target 1–365 working days.")];
+        }
+
+        if (RewardPoints is not (>= 0 and <= 10_000))
+        {
+            Errors["RewardPoints"] = [ui.T("Poin 0–10.000.", "Points 0–10,000.")];
+        }
+
+        if (Errors.Count > 0)
+        {
+            EditedCategoryId = id;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        category.ResponseHours = ResponseHours!.Value;
+        category.ResolutionWorkingDays = ResolutionWorkingDays!.Value;
+        category.RewardPoints = RewardPoints!.Value;
+        category.IsActive = IsActive;
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = ui.T($"Kategori {category.NameId} disimpan. Target baru berlaku untuk laporan baru dan perubahan status berikutnya.",
+            $"Category {category.NameEn} saved. New targets apply to new reports and the next status changes.");
+        return Redirect("/admin/aduan/pengaturan#kategori");
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
+        CategoryTargets = await db.ComplaintCategories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.NameId).ToListAsync(ct);
         Year ??= Core.Time.Wib.FromUtc(DateTimeOffset.UtcNow).Year;
         var from = new DateOnly(Year.Value, 1, 1);
         var to = from.AddYears(1);

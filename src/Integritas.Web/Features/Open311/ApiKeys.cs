@@ -34,11 +34,16 @@ public sealed class ApiKeys(IntegritasDbContext db, TimeProvider time)
         _ => null,
     };
 
-    public async Task<Created> CreateAsync(string name, string? createdBy, CancellationToken ct)
+    public async Task<Created> CreateAsync(string name, string? createdBy, CancellationToken ct, string scope = ApiKeyScopes.Open311)
     {
         if (CheckName(name) is { } problem)
         {
             throw new ArgumentException(problem.En, nameof(name));
+        }
+
+        if (!ApiKeyScopes.All.Contains(scope))
+        {
+            throw new ArgumentException($"Unknown scope '{scope}'; one of {string.Join(", ", ApiKeyScopes.All)}.", nameof(scope));
         }
 
         var key = NewKey();
@@ -49,6 +54,7 @@ public sealed class ApiKeys(IntegritasDbContext db, TimeProvider time)
             KeyHash = Hash(key),
             CreatedAtUtc = time.GetUtcNow().UtcDateTime,
             CreatedBy = createdBy,
+            Scope = scope,
         };
         db.ApiKeys.Add(record);
         await db.SaveChangesAsync(ct);
@@ -81,8 +87,15 @@ public sealed class ApiKeys(IntegritasDbContext db, TimeProvider time)
         return true;
     }
 
-    /// <summary>The id of the valid (known, not revoked) key, or null.</summary>
-    public async Task<int?> VerifyAsync(string? key, CancellationToken ct)
+    /// <summary>A valid (known, not revoked) key: its id, name and scope.</summary>
+    public sealed record Holder(int Id, string Name, string Scope);
+
+    /// <summary>The id of the valid (known, not revoked) Open311 key, or null.</summary>
+    public async Task<int?> VerifyAsync(string? key, CancellationToken ct) =>
+        await FindAsync(key, ct) is { Scope: ApiKeyScopes.Open311 } holder ? holder.Id : null;
+
+    /// <summary>The valid (known, not revoked) key of any scope, or null.</summary>
+    public async Task<Holder?> FindAsync(string? key, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(key) || key.Length > 200)
         {
@@ -91,7 +104,7 @@ public sealed class ApiKeys(IntegritasDbContext db, TimeProvider time)
 
         var hash = Hash(key.Trim());
         var found = await db.ApiKeys.AsNoTracking().Where(k => k.KeyHash == hash && k.RevokedAtUtc == null)
-            .Select(k => new { k.Id, k.LastUsedAtUtc }).SingleOrDefaultAsync(ct);
+            .Select(k => new { k.Id, k.Name, k.Scope, k.LastUsedAtUtc }).SingleOrDefaultAsync(ct);
         if (found is null)
         {
             return null;
@@ -104,7 +117,7 @@ public sealed class ApiKeys(IntegritasDbContext db, TimeProvider time)
             await db.ApiKeys.Where(k => k.Id == found.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAtUtc, now), ct);
         }
 
-        return found.Id;
+        return new Holder(found.Id, found.Name, found.Scope);
     }
 
     public Task<List<ApiKey>> ListAsync(CancellationToken ct) =>

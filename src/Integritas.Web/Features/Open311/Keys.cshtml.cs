@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Integritas.Web.Features.Open311;
 
-/// <summary>Administrators issue Open311 clients' API keys (shown once, on the page that created them) and revoke them.</summary>
+/// <summary>Administrators issue API keys (Open311 clients; offices that consume reward vouchers) (shown once, on the page that created them) and revoke them.</summary>
 [Authorize(Roles = Roles.Admin)]
 public sealed class KeysModel(ApiKeys keys, Ui ui) : PageModel
 {
@@ -23,6 +23,9 @@ public sealed class KeysModel(ApiKeys keys, Ui ui) : PageModel
     [BindProperty]
     public string? Name { get; set; }
 
+    [BindProperty]
+    public string Scope { get; set; } = ApiKeyScopes.Open311;
+
     public async Task OnGetAsync(CancellationToken ct) => Keys = await keys.ListAsync(ct);
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
@@ -32,9 +35,14 @@ public sealed class KeysModel(ApiKeys keys, Ui ui) : PageModel
             Errors = new() { ["name"] = [ui.T(problem.Id, problem.En)] };
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         }
+        else if (!ApiKeyScopes.All.Contains(Scope))
+        {
+            Errors = new() { ["scope"] = [ui.T("Pilih kegunaan kunci.", "Choose what the key is for.")] };
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
         else
         {
-            var created = await keys.CreateAsync(Name!, User.Identity?.Name, ct);
+            var created = await keys.CreateAsync(Name!, User.Identity?.Name, ct, Scope);
             NewKey = created.Key;
             Name = null;
             Message = ui.T($"Kunci '{created.Record.Name}' dibuat. Salin sekarang: kunci ini tidak ditampilkan lagi.",
@@ -48,7 +56,7 @@ public sealed class KeysModel(ApiKeys keys, Ui ui) : PageModel
     public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken ct)
     {
         Message = await keys.RevokeAsync(id, ct)
-            ? ui.T("Kunci dicabut; permintaan Open311 dengan kunci itu kini ditolak (403).", "Key revoked; Open311 requests with it are now refused (403).")
+            ? ui.T("Kunci dicabut; permintaan dengan kunci itu kini ditolak.", "Key revoked; requests with it are now refused.")
             : ui.T("Kunci itu tidak ada atau sudah dicabut.", "That key does not exist or is already revoked.");
         Keys = await keys.ListAsync(ct);
         return Page();
