@@ -83,6 +83,8 @@ public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(a
         "/admin/aduan?tampil=semua",
         "/admin/aduan/dasbor",
         "/admin/aduan/pengaturan",
+        "/admin/poin",
+        "/admin/apikey",
         "/akun/2fa",
     };
 

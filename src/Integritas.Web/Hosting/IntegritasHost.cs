@@ -41,6 +41,7 @@ public static class IntegritasHost
             options.Conventions.AuthorizePage("/Complaints/Handle", Policies.Staff);
             options.Conventions.AuthorizePage("/Complaints/Leadership", Policies.Staff);
             options.Conventions.AuthorizePage("/Complaints/Settings", Policies.Staff);
+            options.Conventions.AuthorizePage("/Rewards/Ledger", Policies.Staff);
 
             // Reports and their messages carry several photos: more than Kestrel's 30 MB default may be needed.
             var complaints = builder.Configuration.GetSection(ComplaintOptions.Section).Get<ComplaintOptions>() ?? new();

@@ -414,6 +414,56 @@ public abstract partial class RewardTests(IntegritasFactory factory) : Complaint
     }
 
     [Fact]
+    public async Task Staff_see_the_programme_and_its_vouchers_without_citizens_numbers_and_export_them()
+    {
+        var code = await VoucherAsync(VoucherPurpose.PropertyTax);
+        var tax = await KeyClientAsync(ApiKeyScopes.PropertyTaxVouchers);
+        Assert.Equal(HttpStatusCode.OK, (await tax.PostAsJsonAsync($"/api/v1/vouchers/{code}/consume", new { reference = "NOP 12.05.070.009.001" }, Ct)).StatusCode);
+        var open = await VoucherAsync(VoucherPurpose.SchoolFee);
+
+        var auditor = await F.SignedInClientAsync(await F.CreateUserAsync(Roles.Auditor));
+        var page = System.Net.WebUtility.HtmlDecode(await auditor.GetStringAsync("/admin/poin", Ct));
+        Assert.Contains("Poin dan voucher warga", page, StringComparison.Ordinal);
+        Assert.Contains(code, page, StringComparison.Ordinal);
+        Assert.Contains(open, page, StringComparison.Ordinal);
+        Assert.DoesNotContain("+62", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("0813 ", page, StringComparison.Ordinal);
+
+        // Filters: a code as typed (lower case, no dashes), and the used ones.
+        var byCode = await auditor.GetStringAsync($"/admin/poin?q={code.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant()}", Ct);
+        Assert.Contains(code, byCode, StringComparison.Ordinal);
+        Assert.DoesNotContain(open, byCode, StringComparison.Ordinal);
+        var used = await auditor.GetStringAsync("/admin/poin?status=dipakai", Ct);
+        Assert.Contains(code, used, StringComparison.Ordinal);
+        Assert.Contains("NOP 12.05.070.009.001", used, StringComparison.Ordinal);
+        Assert.DoesNotContain(open, used, StringComparison.Ordinal);
+
+        var csv = await auditor.GetAsync("/admin/poin?handler=Csv&status=dipakai", Ct);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        using var parser = new CsvHelper.CsvParser(new StringReader(await csv.Content.ReadAsStringAsync(Ct)), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(await parser.ReadAsync());
+        Assert.Equal("code", parser.Record![0]);
+        var rows = new List<string[]>();
+        while (await parser.ReadAsync())
+        {
+            rows.Add(parser.Record!);
+        }
+
+        var row = Assert.Single(rows, r => r[0] == code);
+        Assert.Equal(["pbb", "60", "60000", "consumed", "NOP 12.05.070.009.001"], [row[1], row[2], row[3], row[6], row[9]]);
+        Assert.Equal("uji voucher-pbb", row[8]);
+        Assert.DoesNotContain(rows, r => r[0] == open);
+
+        foreach (var role in new[] { Roles.OpdOperator, Roles.Contractor })
+        {
+            var client = await F.SignedInClientAsync(await F.CreateUserAsync(role, role == Roles.OpdOperator ? ["2.11.0.00.0.00.01.0000"] : []));
+            var denied = await client.GetAsync("/admin/poin", Ct);
+            Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+            Assert.Contains("/akun/ditolak", denied.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Api_keys_carry_a_scope_and_only_open311_keys_open_open311()
     {
         var tax = await KeyAsync(ApiKeyScopes.PropertyTaxVouchers);
