@@ -85,6 +85,7 @@ public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(a
         "/admin/aduan/pengaturan",
         "/admin/poin",
         "/admin/apikey",
+        "/admin/notifikasi",
         "/akun/2fa",
     };
 

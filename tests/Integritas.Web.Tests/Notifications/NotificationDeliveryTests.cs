@@ -195,6 +195,43 @@ public abstract class NotificationDeliveryTests(NotificationFactory factory) : N
     }
 
     [Fact]
+    public async Task Administrators_see_a_given_up_message_masked_and_without_its_text_and_queue_it_again()
+    {
+        await using var h = await StartAsync(Start);
+        N.Http.FailNext("/wa", 100);
+        var number = (await h.Intake.SubmitAsync(Valid(), Ct)).Complaint!.TrackingNumber;
+        for (var attempt = 1; attempt <= NotificationFactory.MaxAttempts; attempt++)
+        {
+            await h.Dispatcher().DispatchDueAsync(Ct);
+            h.Time.Advance(h.Options.Value.Backoff(attempt));
+        }
+
+        var dead = (await h.MessagesAsync(number)).Single(n => n.Channel == NotificationChannel.WhatsApp);
+        Assert.Equal(NotificationState.Dead, dead.State);
+
+        var admin = await N.SignedInClientAsync(await N.CreateUserAsync(Data.Identity.Roles.Admin));
+        var page = System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync($"/admin/notifikasi?status=Dead&q={number}", Ct));
+        Assert.Contains($"/admin/aduan/{number}", page, StringComparison.Ordinal);
+        Assert.Contains("HTTP 500", page, StringComparison.Ordinal);
+        Assert.Contains("+62 812-****-7890", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(dead.Recipient, page, StringComparison.Ordinal);
+        Assert.DoesNotContain("kunci=", page, StringComparison.Ordinal); // the receipt's private link stays in the table
+
+        var resent = await IntegritasFactory.PostFormAsync(admin, $"/admin/notifikasi?handler=Resend&id={dead.Id}", [], "/admin/notifikasi");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, resent.StatusCode);
+        var again = (await h.MessagesAsync(number)).Single(n => n.Id == dead.Id);
+        Assert.Equal((NotificationState.Pending, 0, null), (again.State, again.Attempts, again.LastError));
+
+        // Only given-up or skipped messages can be queued again; other staff cannot open the outbox.
+        await IntegritasFactory.PostFormAsync(admin, $"/admin/notifikasi?handler=Resend&id={dead.Id}", [], "/admin/notifikasi");
+        Assert.Equal(0, (await h.MessagesAsync(number)).Single(n => n.Id == dead.Id).Attempts);
+        var verifier = await N.SignedInClientAsync(await N.CreateUserAsync(Data.Identity.Roles.Verifier));
+        var denied = await verifier.GetAsync("/admin/notifikasi", Ct);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.Contains("/akun/ditolak", denied.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_permanent_refusal_is_not_retried()
     {
         await using var h = await StartAsync(Start);
