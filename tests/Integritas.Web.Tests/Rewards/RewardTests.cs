@@ -81,6 +81,31 @@ public abstract partial class RewardTests(IntegritasFactory factory) : Complaint
     }
 
     [Fact]
+    public async Task Only_the_reporters_private_link_shows_what_the_report_earned()
+    {
+        var (typed, _) = NewPhone();
+        await using var h = Harness(Now);
+        var submission = Valid("pungli");
+        var result = await h.Intake.SubmitAsync(new ComplaintSubmission
+        {
+            CategoryCode = submission.CategoryCode,
+            Description = submission.Description,
+            Latitude = submission.Latitude,
+            Longitude = submission.Longitude,
+            Phone = typed,
+        }, Ct);
+        var c = (await h.Workflow.LoadAsync(result.Complaint!.TrackingNumber, Ct))!;
+        await h.Workflow.SetValidityAsync(c, true, "v", Ct);
+
+        var client = F.Client();
+        var own = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/lapor/{c.TrackingNumber}?kunci={Uri.EscapeDataString(result.ReporterKey!)}", Ct));
+        Assert.Contains("Anda mendapat 50 poin", own, StringComparison.Ordinal);
+        Assert.Contains("href=\"/poin\"", own, StringComparison.Ordinal);
+        var publicPage = await client.GetStringAsync($"/lapor/{c.TrackingNumber}", Ct);
+        Assert.DoesNotContain("id=\"poin\"", publicPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Duplicates_and_rejected_reports_earn_nothing_and_a_valid_report_merged_as_duplicate_loses_its_points()
     {
         var (typed, stored) = NewPhone();

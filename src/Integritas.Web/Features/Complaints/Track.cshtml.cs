@@ -101,6 +101,9 @@ public sealed class TrackModel(IntegritasDbContext db, ComplaintWorkflow workflo
         return await LoadAsync(normalized, Key, ct) ?? Page();
     }
 
+    /// <summary>With the private link: the points this report earned for the reporter (null when it earned none).</summary>
+    public int? PointsEarned { get; private set; }
+
     private async Task<IActionResult?> LoadAsync(string number, string? key, CancellationToken ct)
     {
         var complaint = await db.Complaints.AsNoTracking().Include(c => c.Category).Include(c => c.Pauses)
@@ -124,6 +127,10 @@ public sealed class TrackModel(IntegritasDbContext db, ComplaintWorkflow workflo
         {
             ReporterKey = key;
             Actions = ComplaintWorkflow.CitizenActions(complaint);
+
+            // The reporter (only) sees what the report earned: the net of its earning and any taking back.
+            var lines = await db.PointsEntries.AsNoTracking().Where(p => p.ComplaintId == complaint.Id).Select(p => p.Points).ToListAsync(ct);
+            PointsEarned = lines.Count == 0 ? null : lines.Sum();
         }
 
         return null;
