@@ -103,6 +103,10 @@ public class IntegritasDbContext(
         var ownTransaction = Database.CurrentTransaction is null && Database.AutoTransactionBehavior != AutoTransactionBehavior.Never
             ? await Database.BeginTransactionAsync(cancellationToken)
             : null;
+        // In a transaction of our own a failure rolls everything back, so the savepoint EF would set around each save
+        // (two more round trips each) protects nothing.
+        var savepoints = Database.AutoSavepointsEnabled;
+        Database.AutoSavepointsEnabled = savepoints && ownTransaction is null;
         try
         {
             var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -117,6 +121,7 @@ public class IntegritasDbContext(
         }
         finally
         {
+            Database.AutoSavepointsEnabled = savepoints;
             if (ownTransaction is not null)
             {
                 await ownTransaction.DisposeAsync();

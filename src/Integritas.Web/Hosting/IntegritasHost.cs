@@ -166,6 +166,7 @@ public static class IntegritasHost
         services.AddScoped<EvidenceIntegrity>();
         services.Configure<Features.Complaints.ComplaintOptions>(configuration.GetSection(Features.Complaints.ComplaintOptions.Section));
         services.AddSingleton<Hosting.Geo.VillageLocator>();
+        services.AddSingleton<Features.Complaints.ComplaintReferenceCache>();
         services.AddScoped<Features.Complaints.ComplaintClock>();
         services.AddScoped<Features.Complaints.ComplaintPhotos>();
         services.AddScoped<Features.Complaints.ComplaintLedger>();
@@ -173,6 +174,7 @@ public static class IntegritasHost
         services.AddScoped<Features.Complaints.ComplaintWorkflow>();
         services.AddScoped<Features.Complaints.ComplaintStatistics>();
         services.AddNotifications(configuration);
+        services.AddSingleton<Features.Open311.ApiKeys.Cache>();
         services.AddScoped<Features.Open311.ApiKeys>();
     }
 
