@@ -169,6 +169,7 @@ public static class IntegritasHost
         services.AddSingleton<Features.Complaints.ComplaintReferenceCache>();
         services.AddScoped<Features.Complaints.ComplaintClock>();
         services.AddScoped<Features.Complaints.ComplaintPhotos>();
+        services.AddSingleton<Features.Complaints.ComplaintLedgerAppender>();
         services.AddScoped<Features.Complaints.ComplaintLedger>();
         services.AddScoped<Features.Complaints.ComplaintIntake>();
         services.AddScoped<Features.Complaints.ComplaintWorkflow>();
