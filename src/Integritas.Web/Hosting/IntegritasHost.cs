@@ -177,6 +177,7 @@ public static class IntegritasHost
         services.AddNotifications(configuration);
         services.AddSingleton<Features.Open311.ApiKeys.Cache>();
         services.AddScoped<Features.Open311.ApiKeys>();
+        services.AddSingleton<Features.Open311.Open311ListCache>();
     }
 
     private static void Configure(WebApplication app)
