@@ -7,7 +7,7 @@
 #   the portal and the CLI use that database (migrated and seeded on start); otherwise SQLite in a fresh data directory.
 #   With Integritas__DataDirectory set, that data directory is used (it must be the one a database filled by
 #   `Integritas.Bench complaints` was seeded with: it holds the transparency log's signing key).
-#   Each wrk run is preceded by a 5 s warm-up run whose figures are dropped.
+#   Each wrk run is preceded by a warm-up run whose figures are dropped (45 s for the POSTs, `seconds` for the GETs).
 # Needs wrk (apt-get install wrk). Targets 127.0.0.1 only. Results go to stdout; copy them into bench/RESULTS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,7 +42,8 @@ end
 LUA
 
 load() { echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"; }
-wrk -t2 -c"$connections" -d5s -s "$out/post.lua" "$base/requests.json" >/dev/null 2>&1 # warm-up
+# Warm-up: the portal's CPU per create falls about fourfold over its first ~40 s of load (tiered JIT, dynamic PGO).
+wrk -t2 -c"$connections" -d45s -s "$out/post.lua" "$base/requests.json" >/dev/null 2>&1
 echo "== POST /open311/v2/requests.json (durable creates)"
 load
 wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$out/post.lua" "$base/requests.json" | grep -E "Requests/sec|Latency |50%|99%|Non-2xx|requests in"
