@@ -5,6 +5,9 @@
 # Usage: bench/open311.sh [seconds=10] [connections=32]
 #   With ConnectionStrings__Postgres set (e.g. Host=127.0.0.1;Database=integritas_bench;Username=integritas;Password=integritas)
 #   the portal and the CLI use that database (migrated and seeded on start); otherwise SQLite in a fresh data directory.
+#   With Integritas__DataDirectory set, that data directory is used (it must be the one a database filled by
+#   `Integritas.Bench complaints` was seeded with: it holds the transparency log's signing key).
+#   Each wrk run is preceded by a warm-up run whose figures are dropped (45 s for the POSTs, `seconds` for the GETs).
 # Needs wrk (apt-get install wrk). Targets 127.0.0.1 only. Results go to stdout; copy them into bench/RESULTS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +15,8 @@ seconds=${1:-10}
 connections=${2:-32}
 port=5311
 out=$(mktemp -d)
-export Integritas__DataDirectory="$out/data" Integritas__SeedDemoData=true Logging__LogLevel__Default=Warning
+export Integritas__DataDirectory="${Integritas__DataDirectory:-$out/data}" Integritas__SeedDemoData=true Logging__LogLevel__Default=Warning
+echo "date: $(date -u +%FT%TZ); cpus: $(nproc); memory: $(free -g | awk '/Mem:/ {print $2 " GiB total, " $7 " GiB available"}')"
 dotnet publish src/Integritas.Web -c Release -o "$out/web" --nologo -v q >/dev/null
 dotnet publish src/Integritas.Cli -c Release -o "$out/cli" --nologo -v q >/dev/null
 (cd "$out/web" && ASPNETCORE_URLS="http://127.0.0.1:$port" exec dotnet Integritas.Web.dll >"$out/web.log" 2>&1) &
@@ -37,8 +41,13 @@ request = function()
 end
 LUA
 
+load() { echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"; }
+# Warm-up: the portal's CPU per create falls about fourfold over its first ~40 s of load (tiered JIT, dynamic PGO).
+wrk -t2 -c"$connections" -d45s -s "$out/post.lua" "$base/requests.json" >/dev/null 2>&1
 echo "== POST /open311/v2/requests.json (durable creates)"
+load
 wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$out/post.lua" "$base/requests.json" | grep -E "Requests/sec|Latency |50%|99%|Non-2xx|requests in"
+load
 
 # The list must hold 1,000 requests: top the window up with more creates if the timed run made fewer.
 list="$base/requests.json?page_size=1000"
@@ -50,6 +59,8 @@ echo "payload: $(wc -c <"$out/web/wwwroot/bench-open311-requests.json") bytes, $
 for url in "$list" "http://127.0.0.1:$port/bench-open311-requests.json"; do
   wrk -t2 -c"$connections" -d"${seconds}s" "$url" >/dev/null 2>&1 # warm-up
   echo "== GET ${url#http://127.0.0.1:$port}"
+  load
   wrk -t2 -c"$connections" -d"${seconds}s" --latency "$url" | grep -E "Requests/sec|Latency |50%|99%|Non-2xx|requests in"
+  load
 done
 echo "RSS after load (MB): $(awk '/VmRSS/ {print int($2/1024)}' "/proc/$pid/status")"

@@ -13,6 +13,9 @@ using Integritas.Bench;
 //   cached-proofs [seconds=10] data-dir
 //       on a log built by `proofs`: one worker serves the same 500 random proofs again and again (all tiles cached),
 //       printing CPU time and bytes allocated a proof
+//   complaints [count=1000000] data-dir
+//       PostgreSQL only: the demo regency, then `count` reports over three years with their receipts, appended to the
+//       transparency log; the portal must then run with the same data directory (it holds the log's signing key)
 static int Arg(string[] args, int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
 
 switch (args.FirstOrDefault())
@@ -26,8 +29,11 @@ switch (args.FirstOrDefault())
     case "cached-proofs":
         await ProofBenchmark.RunCachedAsync(Arg(args, 1, 10), args.Length > 2 ? args[2] : throw new ArgumentException("cached-proofs needs the data directory of a built log"));
         break;
+    case "complaints":
+        await ComplaintSeeder.RunAsync(Arg(args, 1, 1_000_000), args.Length > 2 ? args[2] : throw new ArgumentException("complaints needs the portal's data directory"));
+        break;
     default:
-        Console.Error.WriteLine("usage: Integritas.Bench appends [entries] [appenders] [batch] | proofs [entries] [seconds] [workers] [data-dir] | cached-proofs [seconds] data-dir");
+        Console.Error.WriteLine("usage: Integritas.Bench appends [entries] [appenders] [batch] | proofs [entries] [seconds] [workers] [data-dir] | cached-proofs [seconds] data-dir | complaints [count] data-dir");
         return 2;
 }
 

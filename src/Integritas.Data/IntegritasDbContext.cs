@@ -117,6 +117,10 @@ public class IntegritasDbContext(
         var ownTransaction = Database.CurrentTransaction is null && Database.AutoTransactionBehavior != AutoTransactionBehavior.Never
             ? await Database.BeginTransactionAsync(cancellationToken)
             : null;
+        // In a transaction of our own a failure rolls everything back, so the savepoint EF would set around each save
+        // (two more round trips each) protects nothing.
+        var savepoints = Database.AutoSavepointsEnabled;
+        Database.AutoSavepointsEnabled = savepoints && ownTransaction is null;
         try
         {
             var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -131,6 +135,7 @@ public class IntegritasDbContext(
         }
         finally
         {
+            Database.AutoSavepointsEnabled = savepoints;
             if (ownTransaction is not null)
             {
                 await ownTransaction.DisposeAsync();
@@ -380,6 +385,8 @@ public class IntegritasDbContext(
             e.Property(u => u.ActorRole).HasMaxLength(50);
             e.HasIndex(u => new { u.ComplaintId, u.AtUtc });
             e.HasIndex(u => u.AtUtc);
+            // The pending sweep (updates not yet in the transparency log) reads only these rows.
+            e.HasIndex(u => u.Id).HasFilter("\"LedgerIndex\" IS NULL").HasDatabaseName("IX_ComplaintUpdates_LedgerPending");
             e.HasOne(u => u.Complaint).WithMany(c => c.Updates).HasForeignKey(u => u.ComplaintId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<AppUser>().WithMany().HasForeignKey(u => u.ActorUserId).OnDelete(DeleteBehavior.SetNull);
             e.HasOne<Opd>().WithMany().HasForeignKey(u => u.OpdId).OnDelete(DeleteBehavior.Restrict);

@@ -520,6 +520,10 @@ namespace Integritas.Migrations.Postgres.Migrations
 
                     b.HasIndex("AtUtc");
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_ComplaintUpdates_LedgerPending")
+                        .HasFilter("\"LedgerIndex\" IS NULL");
+
                     b.HasIndex("OpdId");
 
                     b.HasIndex("ComplaintId", "AtUtc");

@@ -28,7 +28,12 @@ public static class DatabaseSetup
     public static IServiceCollection AddIntegritasDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var provider = ProviderFor(configuration);
-        services.AddDbContext<IntegritasDbContext>(options => Configure(options, configuration, contentRoot));
+        services.AddSingleton<DataVersions>();
+        services.AddDbContext<IntegritasDbContext>((sp, options) =>
+        {
+            Configure(options, configuration, contentRoot);
+            options.AddInterceptors(sp.GetRequiredService<DataVersions>().Interceptor);
+        });
         services.AddSingleton(new DatabaseInfo(provider, provider == DatabaseProvider.Sqlite ? SqlitePath(configuration, contentRoot) : null));
         return services;
     }

@@ -168,13 +168,16 @@ public static class IntegritasHost
         services.AddScoped<EvidenceIntegrity>();
         services.Configure<Features.Complaints.ComplaintOptions>(configuration.GetSection(Features.Complaints.ComplaintOptions.Section));
         services.AddSingleton<Hosting.Geo.VillageLocator>();
+        services.AddSingleton<Features.Complaints.ComplaintReferenceCache>();
         services.AddScoped<Features.Complaints.ComplaintClock>();
         services.AddScoped<Features.Complaints.ComplaintPhotos>();
+        services.AddSingleton<Features.Complaints.ComplaintLedgerAppender>();
         services.AddScoped<Features.Complaints.ComplaintLedger>();
         services.AddScoped<Features.Complaints.ComplaintIntake>();
         services.AddScoped<Features.Complaints.ComplaintWorkflow>();
         services.AddScoped<Features.Complaints.ComplaintStatistics>();
         services.AddNotifications(configuration);
+        services.AddSingleton<Features.Open311.ApiKeys.Cache>();
         services.AddScoped<Features.Open311.ApiKeys>();
         services.Configure<Features.Rewards.RewardOptions>(configuration.GetSection(Features.Rewards.RewardOptions.Section));
         services.AddScoped<Features.Rewards.PointsLedger>();
@@ -182,6 +185,7 @@ public static class IntegritasHost
         services.AddScoped<Features.Rewards.CitizenSignIn>();
         Features.Rewards.CitizenSignIn.AddCitizenAuthentication(services,
             configuration.GetSection(Features.Rewards.RewardOptions.Section).Get<Features.Rewards.RewardOptions>() ?? new());
+        services.AddSingleton<Features.Open311.Open311ListCache>();
     }
 
     private static void Configure(WebApplication app)

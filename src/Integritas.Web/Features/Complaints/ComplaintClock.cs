@@ -10,14 +10,16 @@ namespace Integritas.Web.Features.Complaints;
 /// The SLA clocks of reports: the holiday calendar from the database, the due moments kept on each report (so
 /// breaches can be queried), and each clock's state now.
 /// </summary>
-public sealed class ComplaintClock(IntegritasDbContext db, TimeProvider time, IOptions<ComplaintOptions> options)
+public sealed class ComplaintClock(IntegritasDbContext db, TimeProvider time, IOptions<ComplaintOptions> options, ComplaintReferenceCache? reference = null)
 {
     private HolidayCalendar? calendar;
 
     public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
 
     public async Task<HolidayCalendar> CalendarAsync(CancellationToken ct) =>
-        calendar ??= new HolidayCalendar(await db.Holidays.AsNoTracking().Select(h => h.Date).ToListAsync(ct));
+        calendar ??= reference is not null
+            ? await reference.HolidaysAsync(db, ct)
+            : new HolidayCalendar(await db.Holidays.AsNoTracking().Select(h => h.Date).ToListAsync(ct));
 
     /// <summary>Recomputes the response and resolution due moments from the receipt time and the pauses.</summary>
     public async Task UpdateDueAsync(Complaint complaint, ComplaintCategory category, IReadOnlyList<SlaPause> pauses, CancellationToken ct)

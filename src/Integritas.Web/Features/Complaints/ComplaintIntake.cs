@@ -8,7 +8,6 @@ using Integritas.Core.Complaints;
 using Integritas.Core.Evidence;
 using Integritas.Data;
 using Integritas.Data.Complaints;
-using Integritas.Data.Organisation;
 using Integritas.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -78,7 +77,8 @@ public sealed partial class ComplaintIntake(
     ComplaintLedger ledger,
     Hosting.Geo.VillageLocator villages,
     Ui ui,
-    Notifications.ComplaintNotices? notices = null)
+    Notifications.ComplaintNotices? notices = null,
+    ComplaintReferenceCache? reference = null)
 {
     public const string CategoryField = "Category";
     public const string DescriptionField = "Description";
@@ -115,9 +115,7 @@ public sealed partial class ComplaintIntake(
         }
 
         var code = submission.CategoryCode?.Trim();
-        var category = string.IsNullOrEmpty(code)
-            ? null
-            : await db.ComplaintCategories.Include(c => c.Attributes).SingleOrDefaultAsync(c => c.Code == code && c.IsActive, ct);
+        var category = string.IsNullOrEmpty(code) ? null : await ActiveCategoryAsync(code, ct);
         if (string.IsNullOrEmpty(code))
         {
             Error(CategoryField, ui.T("Pilih kategori laporan.", "Choose a category."));
@@ -142,11 +140,11 @@ public sealed partial class ComplaintIntake(
             Error(latGiven ? LongitudeField : LatitudeField, ui.T("Isi lintang dan bujur bersama-sama.", "Give latitude and longitude together."));
         }
 
-        Region? village = null;
+        int? village = null;
         var regionCode = submission.RegionCode?.Trim();
         if (!string.IsNullOrEmpty(regionCode))
         {
-            village = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == regionCode && r.Level == Core.Organisation.RegionLevel.Village, ct);
+            village = await VillageIdAsync(regionCode, ct);
             if (village is null)
             {
                 Error(RegionField, ui.T("Desa/kelurahan tidak dikenal.", "Unknown village."));
@@ -162,7 +160,7 @@ public sealed partial class ComplaintIntake(
         if (village is null && string.IsNullOrEmpty(regionCode) && lat is { } pinLat && lon is { } pinLon
             && villages.VillageAt(pinLat, pinLon) is { } located)
         {
-            village = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == located && r.Level == Core.Organisation.RegionLevel.Village, ct);
+            village = await VillageIdAsync(located, ct);
         }
 
         var email = submission.Email?.Trim();
@@ -208,7 +206,7 @@ public sealed partial class ComplaintIntake(
             Latitude = lat is { } a && lon is not null ? Math.Round(a, 6) : null,
             Longitude = lon is { } o && lat is not null ? Math.Round(o, 6) : null,
             Address = address,
-            RegionId = village?.Id,
+            RegionId = village,
             Status = ComplaintStatus.Received,
             Channel = submission.Channel,
             AttributesJson = attributes is { Count: > 0 } ? JsonSerializer.Serialize(attributes) : null,
@@ -265,6 +263,27 @@ public sealed partial class ComplaintIntake(
         await ledger.RecordAsync(complaint, [received], ct);
         return new SubmitResult(complaint, reporterKey, false, errors);
     }
+
+    /// <summary>The active category with its attributes, tracked by this context (as the query used to leave it).</summary>
+    private async Task<ComplaintCategory?> ActiveCategoryAsync(string code, CancellationToken ct)
+    {
+        if (reference is null || db.ChangeTracker.Entries<ComplaintCategory>().Any())
+        {
+            return await db.ComplaintCategories.Include(c => c.Attributes).SingleOrDefaultAsync(c => c.Code == code && c.IsActive, ct);
+        }
+
+        var category = await reference.ActiveCategoryAsync(db, code, ct);
+        if (category is not null)
+        {
+            db.Attach(category);
+        }
+
+        return category;
+    }
+
+    private async Task<int?> VillageIdAsync(string code, CancellationToken ct) => reference is null
+        ? await db.Regions.AsNoTracking().Where(r => r.Code == code && r.Level == Core.Organisation.RegionLevel.Village).Select(r => (int?)r.Id).SingleOrDefaultAsync(ct)
+        : await reference.VillageIdAsync(db, code, ct);
 
     private static double? ReadDegrees(string? text, string field, double min, double max, string message, Action<string, string> error)
     {

@@ -9,15 +9,19 @@ namespace Integritas.Web.Features.Complaints;
 /// <summary>
 /// Appends each status change of a public report to the transparency log (issue 4, item 10): the tracking number, the
 /// status, the actor's role and the SHA-256 of the public note — no personal data. A change whose append fails stays
-/// stored and is recorded later by <see cref="RecordPendingAsync"/>.
+/// stored and is recorded later by <see cref="RecordPendingAsync"/>. Appends go through <see cref="ComplaintLedgerAppender"/>,
+/// which records concurrent callers' updates together.
 /// </summary>
-public sealed class ComplaintLedger(IntegritasDbContext db, LedgerSequencer sequencer, ILogger<ComplaintLedger> logger)
+public sealed class ComplaintLedger(IntegritasDbContext db, ComplaintLedgerAppender appender, ILogger<ComplaintLedger> logger)
 {
     /// <summary>Whether an update goes into the log: public changes of status (the receipt included).</summary>
     public static bool IsLogged(ComplaintUpdate update) => update.IsPublic && LoggedKinds.Contains(update.Kind);
 
     private static readonly UpdateKind[] LoggedKinds =
         [UpdateKind.Received, UpdateKind.StatusChange, UpdateKind.Disposition, UpdateKind.CitizenConfirmed, UpdateKind.CitizenReopened];
+
+    /// <summary>The kinds of update that go into the log (for queries).</summary>
+    public static IReadOnlyList<UpdateKind> LoggedKindList => LoggedKinds;
 
     public static ComplaintLogEntry EntryFor(ComplaintUpdate update, string trackingNumber, string categoryCode) =>
         new(trackingNumber, update.Id, categoryCode, update.Status, update.ActorRole,
@@ -35,10 +39,17 @@ public sealed class ComplaintLedger(IntegritasDbContext db, LedgerSequencer sequ
         var code = complaint.Category?.Code ?? await db.ComplaintCategories.Where(c => c.Id == complaint.CategoryId).Select(c => c.Code).SingleAsync(ct);
         try
         {
-            var indices = await sequencer.AppendAsync([.. logged.Select(u => EntryFor(u, complaint.TrackingNumber, code).ToBytes())], ct);
+            // The appender stores the indices itself; the tracked updates only learn them (nothing left to save).
+            var indices = await appender.AppendAsync([.. logged.Select(u => (u.Id, EntryFor(u, complaint.TrackingNumber, code).ToBytes()))], ct);
             for (var i = 0; i < logged.Count; i++)
             {
                 logged[i].LedgerIndex = indices[i];
+                var entry = db.Entry(logged[i]);
+                if (entry.State != EntityState.Detached)
+                {
+                    entry.Property(u => u.LedgerIndex).OriginalValue = indices[i];
+                    entry.Property(u => u.LedgerIndex).IsModified = false;
+                }
             }
 
             await db.SaveChangesAsync(ct);
@@ -50,25 +61,5 @@ public sealed class ComplaintLedger(IntegritasDbContext db, LedgerSequencer sequ
     }
 
     /// <summary>Records logged updates that are still without an index. Returns how many were recorded.</summary>
-    public async Task<int> RecordPendingAsync(CancellationToken ct)
-    {
-        var pending = await db.ComplaintUpdates
-            .Where(u => u.LedgerIndex == null && u.IsPublic && LoggedKinds.Contains(u.Kind))
-            .OrderBy(u => u.Id).Take(500)
-            .Select(u => new { Update = u, u.Complaint!.TrackingNumber, u.Complaint.Category!.Code })
-            .ToListAsync(ct);
-        if (pending.Count == 0)
-        {
-            return 0;
-        }
-
-        var indices = await sequencer.AppendAsync([.. pending.Select(p => EntryFor(p.Update, p.TrackingNumber, p.Code).ToBytes())], ct);
-        for (var i = 0; i < pending.Count; i++)
-        {
-            pending[i].Update.LedgerIndex = indices[i];
-        }
-
-        await db.SaveChangesAsync(ct);
-        return pending.Count;
-    }
+    public Task<int> RecordPendingAsync(CancellationToken ct) => appender.RecordPendingAsync(ct);
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Integritas.Data;
 using Integritas.Data.Complaints;
 using Integritas.Web.Features.Complaints;
+using Integritas.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Integritas.Web.Features.Open311;
@@ -10,7 +11,7 @@ namespace Integritas.Web.Features.Open311;
 /// Open311 clients' keys: random (32 bytes, base64url, after an <c>ik_</c> marker), shown once at creation; only the
 /// SHA-256 is stored, so a stolen database does not give away working keys.
 /// </summary>
-public sealed class ApiKeys(IntegritasDbContext db, TimeProvider time)
+public sealed class ApiKeys(IntegritasDbContext db, TimeProvider time, ApiKeys.Cache? cache = null)
 {
     public const string Marker = "ik_";
 
@@ -103,21 +104,61 @@ public sealed class ApiKeys(IntegritasDbContext db, TimeProvider time)
         }
 
         var hash = Hash(key.Trim());
-        var found = await db.ApiKeys.AsNoTracking().Where(k => k.KeyHash == hash && k.RevokedAtUtc == null)
-            .Select(k => new { k.Id, k.Name, k.Scope, k.LastUsedAtUtc }).SingleOrDefaultAsync(ct);
-        if (found is null)
+        var now = time.GetUtcNow().UtcDateTime;
+        var known = cache?.Find(hash, now);
+        if (known is null)
         {
-            return null;
+            var version = cache?.Version ?? 0;
+            var found = await db.ApiKeys.AsNoTracking().Where(k => k.KeyHash == hash && k.RevokedAtUtc == null)
+                .Select(k => new { k.Id, k.Name, k.Scope, k.LastUsedAtUtc }).SingleOrDefaultAsync(ct);
+            if (found is null)
+            {
+                return null;
+            }
+
+            known = new Cache.Entry(found.Id, found.Name, found.Scope, found.LastUsedAtUtc, version, now + Cache.Lifetime);
+            cache?.Remember(hash, known);
         }
 
         // "Last used" to the minute is enough to spot dead keys; writing it on every request would cost a write per create.
-        var now = time.GetUtcNow().UtcDateTime;
-        if (found.LastUsedAtUtc is not { } last || now - last > TimeSpan.FromMinutes(1))
+        if (known.LastUsedAtUtc is not { } last || now - last > TimeSpan.FromMinutes(1))
         {
-            await db.ApiKeys.Where(k => k.Id == found.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAtUtc, now), ct);
+            await db.ApiKeys.Where(k => k.Id == known.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAtUtc, now), ct);
+            cache?.Remember(hash, known with { LastUsedAtUtc = now });
         }
 
-        return new Holder(found.Id, found.Name, found.Scope);
+        return new Holder(known.Id, known.Name, known.Scope);
+    }
+    /// <summary>
+    /// Valid keys already checked, by hash, so a client's every request does not look its key up again. An entry
+    /// lasts until a key is created, changed or revoked in this process (<see cref="DataVersions"/>), and at most
+    /// <see cref="Lifetime"/>: a key revoked by another process (<c>integritas apikey revoke</c>) stops working within
+    /// that time. Unknown keys are never remembered.
+    /// </summary>
+    public sealed class Cache(DataVersions versions)
+    {
+        public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
+
+        private const int MaxEntries = 10_000;
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
+
+        public sealed record Entry(int Id, string Name, string Scope, DateTime? LastUsedAtUtc, long Version, DateTime ExpiresAtUtc);
+
+        public long Version => versions.Of<ApiKey>();
+
+        public Entry? Find(string hash, DateTime now) =>
+            entries.TryGetValue(hash, out var entry) && entry.Version == Version && now < entry.ExpiresAtUtc ? entry : null;
+
+        public void Remember(string hash, Entry entry)
+        {
+            if (entries.Count >= MaxEntries)
+            {
+                entries.Clear();
+            }
+
+            entries[hash] = entry;
+        }
     }
 
     public Task<List<ApiKey>> ListAsync(CancellationToken ct) =>

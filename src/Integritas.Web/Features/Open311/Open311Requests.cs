@@ -31,7 +31,7 @@ public static class Open311Requests
     private sealed record Window(DateTime From, DateTime To, int Page, int PageSize);
 
     public static async Task<IResult> ListAsync(string format, HttpContext http, IntegritasDbContext db, TimeProvider time,
-        IOptions<IntegritasOptions> options, Ui ui, CancellationToken ct)
+        IOptions<IntegritasOptions> options, Ui ui, CancellationToken ct, Open311ListCache? cache = null)
     {
         if (!Open311Api.TryFormat(format, out var f, out var formatError))
         {
@@ -53,7 +53,7 @@ public static class Open311Requests
 
             var numbers = ids.Select(id => TrackingNumber.TryNormalize(id, out var n) ? n : id).Distinct().ToList();
             complaints = complaints.Where(c => numbers.Contains(c.TrackingNumber));
-            return Stream(f, Project(complaints.OrderByDescending(c => c.ReceivedAtUtc).ThenByDescending(c => c.Id)), http, options);
+            return Cached(f, Project(complaints.OrderByDescending(c => c.ReceivedAtUtc).ThenByDescending(c => c.Id)), http, options, cache, time, slidingWindow: false);
         }
 
         var window = ReadWindow(query, time, ui, errors);
@@ -103,7 +103,8 @@ public static class Open311Requests
         complaints = complaints.Where(c => c.ReceivedAtUtc >= w.From && c.ReceivedAtUtc <= w.To)
             .OrderByDescending(c => c.ReceivedAtUtc).ThenByDescending(c => c.Id)
             .Skip((w.Page - 1) * w.PageSize).Take(w.PageSize);
-        return Stream(f, Project(complaints), http, options);
+        var sliding = query["start_date"].ToString().Length == 0 && query["end_date"].ToString().Length == 0;
+        return Cached(f, Project(complaints), http, options, cache, time, sliding);
     }
 
     public static async Task<IResult> OneAsync(string id, string format, HttpContext http, IntegritasDbContext db,
@@ -238,6 +239,79 @@ public static class Open311Requests
 
             w.EndList();
         });
+    }
+
+    /// <summary>
+    /// A list through <see cref="Open311ListCache"/>: the stored body while it is current, else the rows written into a
+    /// buffer, stored and sent. <paramref name="slidingWindow"/>: the list is "the last 90 days up to now", so it also
+    /// goes stale when its oldest row leaves that window.
+    /// </summary>
+    private static IResult Cached(Open311Format format, IQueryable<RequestRow> rows, HttpContext http, IOptions<IntegritasOptions> options,
+        Open311ListCache? cache, TimeProvider time, bool slidingWindow)
+    {
+        if (cache is not { Enabled: true })
+        {
+            return Stream(format, rows, http, options);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var baseUrl = Open311Api.BaseUrl(http, options.Value);
+        var english = Ui.IsEnglish;
+        var key = Open311ListCache.Key(format, english, baseUrl, http.Request.QueryString);
+        if (cache.Find(key, now) is { } hit)
+        {
+            return new BodyResult(format, hit.Body);
+        }
+
+        // Taken before the rows are read: a change committed meanwhile leaves this entry stale, never the reverse.
+        var version = cache.Version;
+        return new BufferedList(format, rows, baseUrl, english, body =>
+            cache.Store(key, new Open311ListCache.Entry(body.Bytes, version, now,
+                slidingWindow && body.Oldest is { } oldest ? oldest + Open311Dates.MaxWindow : DateTime.MaxValue)));
+    }
+
+    private sealed class BodyResult(Open311Format format, byte[] body) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = Open311Writer.ContentType(format);
+            response.ContentLength = body.Length;
+            return response.Body.WriteAsync(body, httpContext.RequestAborted).AsTask();
+        }
+    }
+
+    private sealed record Body(byte[] Bytes, DateTime? Oldest);
+
+    private sealed class BufferedList(Open311Format format, IQueryable<RequestRow> rows, string baseUrl, bool english, Action<Body> store) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            var ct = httpContext.RequestAborted;
+            using var buffer = new MemoryStream();
+            var pipe = System.IO.Pipelines.PipeWriter.Create(buffer, new System.IO.Pipelines.StreamPipeWriterOptions(leaveOpen: true));
+            var w = Open311Writer.For(format, pipe);
+            DateTime? oldest = null;
+            w.StartList("service_requests");
+            var n = 0;
+            await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
+            {
+                Write(w, r, baseUrl, english);
+                oldest = oldest is { } o && o < r.Requested ? o : r.Requested;
+                if (++n % FlushEvery == 0)
+                {
+                    await w.FlushAsync(ct);
+                }
+            }
+
+            w.EndList();
+            await w.FlushAsync(ct);
+            await pipe.CompleteAsync();
+            var bytes = buffer.ToArray();
+            store(new Body(bytes, oldest));
+            await new BodyResult(format, bytes).ExecuteAsync(httpContext);
+        }
     }
 
     private static void Write(Open311Writer w, RequestRow r, string baseUrl, bool english)
