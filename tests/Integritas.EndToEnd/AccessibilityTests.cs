@@ -2,10 +2,12 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 
+using Integritas.Data;
 using Integritas.Data.Identity;
 using Integritas.EndToEnd.Infrastructure;
 
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 using static Microsoft.Playwright.Assertions;
@@ -96,11 +98,31 @@ public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(a
         var page = await NewPageAsync();
         await SignInWithTwoFactorAsync(page, await App.CreateUserAsync([Roles.Admin]));
 
+        if (path == "/admin/notifikasi")
+        {
+            await OutboxWithMessagesAsync();
+        }
+
         var url = path.Replace(OpdPlaceholder, await DinkesIdAsync(), StringComparison.Ordinal);
         var response = await page.GotoAsync(url);
         Assert.Equal(200, response?.Status);
         Assert.Equal(url, PathOf(page) + new Uri(page.Url).Query);
         await AssertNoSeriousViolationsAsync(page, url);
+    }
+
+    /// <summary>The outbox page is checked with rows in it (a wide table), whatever ran before.</summary>
+    private async Task OutboxWithMessagesAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var outbox = scope.ServiceProvider.GetRequiredService<Integritas.Web.Features.Notifications.NotificationOutbox>();
+        var db = scope.ServiceProvider.GetRequiredService<IntegritasDbContext>();
+        var retrying = outbox.Enqueue(Integritas.Data.Notifications.NotificationChannel.WhatsApp, "+6281299990001", "complaint.received", null, "Laporan diterima.", "K7Q3-M9XD");
+        retrying.State = Integritas.Data.Notifications.NotificationState.Pending;
+        retrying.Attempts = 3;
+        retrying.LastError = "HTTP 503 dari gerbang WhatsApp, dicoba lagi dengan jeda bertambah / HTTP 503 from the WhatsApp gateway, retried with backoff";
+        outbox.Email("petugas.dinas.kesehatan@langkatkab.example", "sla.escalation", "Batas waktu terlewati", "Laporan melewati batas waktu.", "K7Q3-M9XD");
+        outbox.Webhook("complaint.updated", new { TrackingNumber = "K7Q3-M9XD" }, "K7Q3-M9XD");
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
 
     [Fact]
