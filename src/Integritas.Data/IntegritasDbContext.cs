@@ -78,6 +78,16 @@ public class IntegritasDbContext(
 
     public DbSet<Rewards.RewardVoucher> RewardVouchers => Set<Rewards.RewardVoucher>();
 
+    public DbSet<Performance.PlanPeriod> PlanPeriods => Set<Performance.PlanPeriod>();
+
+    public DbSet<Performance.PlanNode> PlanNodes => Set<Performance.PlanNode>();
+
+    public DbSet<Performance.Indicator> Indicators => Set<Performance.Indicator>();
+
+    public DbSet<Performance.IndicatorTarget> IndicatorTargets => Set<Performance.IndicatorTarget>();
+
+    public DbSet<Performance.BudgetCeiling> BudgetCeilings => Set<Performance.BudgetCeiling>();
+
     /// <summary>When false, per-row audit entries are skipped (bulk loads record one <see cref="AuditAction.Bulk"/> entry instead).</summary>
     public bool AuditEnabled { get; set; } = true;
 
@@ -429,6 +439,50 @@ public class IntegritasDbContext(
             e.Property(k => k.CreatedBy).HasMaxLength(256);
             e.Property(k => k.Scope).HasMaxLength(32);
             e.HasIndex(k => k.KeyHash).IsUnique();
+        });
+
+        builder.Entity<Performance.PlanPeriod>(e =>
+        {
+            e.Property(p => p.Name).HasMaxLength(100);
+            e.HasIndex(p => p.StartYear).IsUnique();
+        });
+
+        builder.Entity<Performance.PlanNode>(e =>
+        {
+            e.Property(n => n.Code).HasMaxLength(Core.Performance.PlanRules.MaxOwnCodeLength);
+            e.Property(n => n.Name).HasMaxLength(500);
+            e.HasIndex(n => new { n.PeriodId, n.OpdId, n.Code }).IsUnique();
+            e.HasIndex(n => n.ParentId);
+            e.HasOne(n => n.Period).WithMany().HasForeignKey(n => n.PeriodId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(n => n.Opd).WithMany().HasForeignKey(n => n.OpdId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(n => n.Parent).WithMany().HasForeignKey(n => n.ParentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Performance.Indicator>(e =>
+        {
+            e.Property(i => i.Code).HasMaxLength(40);
+            e.Property(i => i.Name).HasMaxLength(500);
+            e.Property(i => i.Unit).HasMaxLength(50);
+            e.Property(i => i.Baseline).HasPrecision(20, 4);
+            e.Property(i => i.Formula).HasMaxLength(1000);
+            e.Property(i => i.DataSource).HasMaxLength(500);
+            e.HasIndex(i => new { i.PlanNodeId, i.Code }).IsUnique();
+            e.HasOne(i => i.PlanNode).WithMany().HasForeignKey(i => i.PlanNodeId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Performance.IndicatorTarget>(e =>
+        {
+            e.Property(t => t.Value).HasPrecision(20, 4);
+            e.Property(t => t.Max).HasPrecision(20, 4);
+            e.HasIndex(t => new { t.IndicatorId, t.Year, t.Period }).IsUnique();
+            e.HasOne(t => t.Indicator).WithMany().HasForeignKey(t => t.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Performance.BudgetCeiling>(e =>
+        {
+            e.Property(b => b.Pagu).HasPrecision(20, 2);
+            e.HasIndex(b => new { b.PlanNodeId, b.Year }).IsUnique();
+            e.HasOne(b => b.PlanNode).WithMany().HasForeignKey(b => b.PlanNodeId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<Rewards.CitizenAccount>(e =>

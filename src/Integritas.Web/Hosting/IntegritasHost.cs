@@ -179,6 +179,7 @@ public static class IntegritasHost
         services.AddNotifications(configuration);
         services.AddSingleton<Features.Open311.ApiKeys.Cache>();
         services.AddScoped<Features.Open311.ApiKeys>();
+        services.AddScoped<Features.Performance.Planning>();
         services.Configure<Features.Rewards.RewardOptions>(configuration.GetSection(Features.Rewards.RewardOptions.Section));
         services.AddScoped<Features.Rewards.PointsLedger>();
         services.AddScoped<Features.Rewards.Vouchers>();

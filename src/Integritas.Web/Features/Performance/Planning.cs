@@ -1,0 +1,247 @@
+using Integritas.Core.Performance;
+using Integritas.Data;
+using Integritas.Data.Performance;
+using Integritas.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integritas.Web.Features.Performance;
+
+/// <summary>The outcome of a planning change: the stored record, or field errors (nothing stored).</summary>
+public sealed record PlanResult<T>(T? Value, Dictionary<string, string[]> Errors)
+    where T : class
+{
+    public bool Succeeded => Errors.Count == 0;
+}
+
+/// <summary>
+/// An OPD's plan (issue 5 item 1): plan elements placed and coded by <see cref="PlanRules"/>, indicators with their
+/// kind, polarity and quarterly mode, yearly and quarterly targets within the plan period, and budget ceilings on sub
+/// kegiatan. Every change is checked before anything is stored and lands in the audit trail.
+/// </summary>
+public sealed class Planning(IntegritasDbContext db, Ui ui)
+{
+    public sealed record NodeInput(int PeriodId, int OpdId, long? ParentId, PlanLevel Level, string? Code, string? Name);
+
+    public sealed record IndicatorInput(long PlanNodeId, string? Code, string? Name, IndicatorKind Kind, bool IsIku, string? Unit,
+        Polarity Polarity, Polarity RangeDirection, decimal? Baseline, QuarterMode QuarterMode, string? Formula, string? DataSource);
+
+    public async Task<PlanResult<PlanNode>> AddNodeAsync(NodeInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new Dictionary<string, string[]>();
+        void Error(string field, string message) => errors[field] = [.. errors.GetValueOrDefault(field) ?? [], message];
+
+        var code = input.Code?.Trim();
+        var name = input.Name?.Trim();
+        if (!Enum.IsDefined(input.Level))
+        {
+            Error("Level", ui.T("Pilih tingkat.", "Choose a level."));
+            return new(null, errors);
+        }
+
+        if (!await db.PlanPeriods.AnyAsync(p => p.Id == input.PeriodId, ct))
+        {
+            Error("PeriodId", ui.T("Periode rencana tidak dikenal.", "Unknown plan period."));
+        }
+
+        if (!await db.Opds.AnyAsync(o => o.Id == input.OpdId, ct))
+        {
+            Error("OpdId", ui.T("OPD tidak dikenal.", "Unknown agency."));
+        }
+
+        PlanNode? parent = null;
+        if (input.ParentId is { } parentId)
+        {
+            parent = await db.PlanNodes.AsNoTracking().SingleOrDefaultAsync(n => n.Id == parentId, ct);
+            if (parent is null || parent.OpdId != input.OpdId || parent.PeriodId != input.PeriodId)
+            {
+                Error("ParentId", ui.T("Induk tidak ditemukan di rencana OPD ini.", "The parent is not in this agency's plan."));
+            }
+        }
+
+        if (!errors.ContainsKey("ParentId"))
+        {
+            foreach (var (id, en) in PlanRules.Check(input.Level, code, parent?.Level, parent?.Code))
+            {
+                Error(id.StartsWith("Kode", StringComparison.Ordinal) ? "Code" : "ParentId", ui.T(id, en));
+            }
+        }
+
+        if (string.IsNullOrEmpty(name) || name.Length > 500)
+        {
+            Error("Name", ui.T("Nama wajib diisi, paling banyak 500 karakter.", "A name is required, at most 500 characters."));
+        }
+
+        if (errors.Count == 0 && await db.PlanNodes.AnyAsync(n => n.PeriodId == input.PeriodId && n.OpdId == input.OpdId && n.Code == code, ct))
+        {
+            Error("Code", ui.T("Kode ini sudah ada di rencana OPD ini.", "This code is already in the agency's plan."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new(null, errors);
+        }
+
+        var node = new PlanNode { PeriodId = input.PeriodId, OpdId = input.OpdId, ParentId = input.ParentId, Level = input.Level, Code = code!, Name = name! };
+        db.PlanNodes.Add(node);
+        await db.SaveChangesAsync(ct);
+        return new(node, errors);
+    }
+
+    public async Task<PlanResult<Indicator>> AddIndicatorAsync(IndicatorInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new Dictionary<string, string[]>();
+        void Error(string field, string message) => errors[field] = [.. errors.GetValueOrDefault(field) ?? [], message];
+        var code = input.Code?.Trim();
+        var name = input.Name?.Trim();
+        var unit = input.Unit?.Trim();
+        if (!await db.PlanNodes.AnyAsync(n => n.Id == input.PlanNodeId, ct))
+        {
+            Error("PlanNodeId", ui.T("Elemen rencana tidak dikenal.", "Unknown plan element."));
+        }
+
+        if (string.IsNullOrEmpty(code) || code.Length > 40 || !code.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-'))
+        {
+            Error("Code", ui.T("Kode indikator: huruf, angka, titik atau tanda hubung, paling banyak 40 karakter.", "Indicator code: letters, digits, dots or dashes, at most 40 characters."));
+        }
+
+        if (string.IsNullOrEmpty(name) || name.Length > 500)
+        {
+            Error("Name", ui.T("Nama wajib diisi, paling banyak 500 karakter.", "A name is required, at most 500 characters."));
+        }
+
+        if (string.IsNullOrEmpty(unit) || unit.Length > 50)
+        {
+            Error("Unit", ui.T("Satuan wajib diisi (mis. %, ton, orang), paling banyak 50 karakter.", "A unit is required (e.g. %, tonnes, people), at most 50 characters."));
+        }
+
+        if (!Enum.IsDefined(input.Kind))
+        {
+            Error("Kind", ui.T("Pilih output atau outcome.", "Choose output or outcome."));
+        }
+
+        if (!Enum.IsDefined(input.Polarity) || input.RangeDirection is not (Polarity.Higher or Polarity.Lower))
+        {
+            Error("Polarity", ui.T("Pilih polaritas (makin tinggi makin baik, makin rendah makin baik, atau rentang dengan arahnya).",
+                "Choose the polarity (higher is better, lower is better, or a range with its direction)."));
+        }
+
+        if (!Enum.IsDefined(input.QuarterMode))
+        {
+            Error("QuarterMode", ui.T("Pilih kumulatif atau per triwulan.", "Choose cumulative or per quarter."));
+        }
+
+        if (errors.Count == 0 && await db.Indicators.AnyAsync(i => i.PlanNodeId == input.PlanNodeId && i.Code == code, ct))
+        {
+            Error("Code", ui.T("Kode indikator ini sudah ada pada elemen rencana ini.", "This indicator code is already on this plan element."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new(null, errors);
+        }
+
+        var indicator = new Indicator
+        {
+            PlanNodeId = input.PlanNodeId,
+            Code = code!,
+            Name = name!,
+            Kind = input.Kind,
+            IsIku = input.IsIku,
+            Unit = unit!,
+            Polarity = input.Polarity,
+            RangeDirection = input.RangeDirection,
+            Baseline = input.Baseline,
+            QuarterMode = input.QuarterMode,
+            Formula = input.Formula?.Trim() is { Length: > 0 } f ? f : null,
+            DataSource = input.DataSource?.Trim() is { Length: > 0 } d ? d : null,
+        };
+        db.Indicators.Add(indicator);
+        await db.SaveChangesAsync(ct);
+        return new(indicator, errors);
+    }
+
+    /// <summary>Sets (adds or replaces) an indicator's target for a year of its plan period and a quarter or the year.</summary>
+    public async Task<PlanResult<IndicatorTarget>> SetTargetAsync(long indicatorId, int year, ReportPeriod period, decimal value, decimal? max, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var indicator = await db.Indicators.AsNoTracking().Where(i => i.Id == indicatorId)
+            .Select(i => new { i.Polarity, i.PlanNode!.Period!.StartYear, i.PlanNode.Period.EndYear }).SingleOrDefaultAsync(ct);
+        if (indicator is null)
+        {
+            return new(null, new() { ["IndicatorId"] = [ui.T("Indikator tidak dikenal.", "Unknown indicator.")] });
+        }
+
+        if (year < indicator.StartYear || year > indicator.EndYear)
+        {
+            errors["Year"] = [ui.T($"Tahun di luar periode rencana ({indicator.StartYear}–{indicator.EndYear}).", $"The year is outside the plan period ({indicator.StartYear}–{indicator.EndYear}).")];
+        }
+
+        if (!Enum.IsDefined(period))
+        {
+            errors["Period"] = [ui.T("Pilih triwulan atau tahun.", "Choose a quarter or the year.")];
+        }
+
+        if (indicator.Polarity == Polarity.Range ? max is not { } m || m < value : max is not null)
+        {
+            errors["Max"] = [indicator.Polarity == Polarity.Range
+                ? ui.T("Target rentang perlu batas atas yang tidak lebih kecil dari batas bawah.", "A range target needs an upper bound not below its lower bound.")
+                : ui.T("Batas atas hanya untuk indikator rentang.", "An upper bound is only for range indicators.")];
+        }
+
+        if (errors.Count > 0)
+        {
+            return new(null, errors);
+        }
+
+        var target = await db.IndicatorTargets.SingleOrDefaultAsync(t => t.IndicatorId == indicatorId && t.Year == year && t.Period == period, ct);
+        if (target is null)
+        {
+            target = new IndicatorTarget { IndicatorId = indicatorId, Year = year, Period = period };
+            db.IndicatorTargets.Add(target);
+        }
+
+        target.Value = value;
+        target.Max = max;
+        await db.SaveChangesAsync(ct);
+        return new(target, errors);
+    }
+
+    /// <summary>Sets a sub kegiatan's budget ceiling (pagu) for a year of its plan period.</summary>
+    public async Task<PlanResult<BudgetCeiling>> SetPaguAsync(long subKegiatanId, int year, decimal pagu, CancellationToken ct)
+    {
+        var node = await db.PlanNodes.AsNoTracking().Where(n => n.Id == subKegiatanId)
+            .Select(n => new { n.Level, n.Period!.StartYear, n.Period.EndYear }).SingleOrDefaultAsync(ct);
+        var errors = new Dictionary<string, string[]>();
+        if (node is null || node.Level != PlanLevel.SubKegiatan)
+        {
+            errors["PlanNodeId"] = [ui.T("Pagu hanya untuk sub kegiatan.", "A budget ceiling belongs to a sub kegiatan.")];
+        }
+        else if (year < node.StartYear || year > node.EndYear)
+        {
+            errors["Year"] = [ui.T($"Tahun di luar periode rencana ({node.StartYear}–{node.EndYear}).", $"The year is outside the plan period ({node.StartYear}–{node.EndYear}).")];
+        }
+
+        if (pagu < 0 || decimal.Round(pagu, 2) != pagu)
+        {
+            errors["Pagu"] = [ui.T("Pagu dalam rupiah, tidak negatif, paling banyak dua angka desimal.", "The ceiling is in rupiah, not negative, at most two decimals.")];
+        }
+
+        if (errors.Count > 0)
+        {
+            return new(null, errors);
+        }
+
+        var ceiling = await db.BudgetCeilings.SingleOrDefaultAsync(b => b.PlanNodeId == subKegiatanId && b.Year == year, ct);
+        if (ceiling is null)
+        {
+            ceiling = new BudgetCeiling { PlanNodeId = subKegiatanId, Year = year };
+            db.BudgetCeilings.Add(ceiling);
+        }
+
+        ceiling.Pagu = pagu;
+        await db.SaveChangesAsync(ct);
+        return new(ceiling, errors);
+    }
+}
