@@ -25,9 +25,22 @@ public sealed class Planning(IntegritasDbContext db, Ui ui)
     public sealed record IndicatorInput(long PlanNodeId, string? Code, string? Name, IndicatorKind Kind, bool IsIku, string? Unit,
         Polarity Polarity, Polarity RangeDirection, decimal? Baseline, QuarterMode QuarterMode, string? Formula, string? DataSource);
 
-    public async Task<PlanResult<PlanNode>> AddNodeAsync(NodeInput input, CancellationToken ct)
+    private Dictionary<string, string[]> Denied() =>
+        new() { ["OpdId"] = [ui.T("Anda hanya dapat mengubah rencana OPD Anda sendiri.", "You can change only your own agency's plan.")] };
+
+    /// <summary>The OPD a plan element belongs to, or null when there is no such element.</summary>
+    private Task<int?> OpdOfNodeAsync(long nodeId, CancellationToken ct) =>
+        db.PlanNodes.Where(n => n.Id == nodeId).Select(n => (int?)n.OpdId).SingleOrDefaultAsync(ct);
+
+    public async Task<PlanResult<PlanNode>> AddNodeAsync(PlanAccess access, NodeInput input, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(access);
         ArgumentNullException.ThrowIfNull(input);
+        if (!access.MayWrite(input.OpdId))
+        {
+            return new(null, Denied());
+        }
+
         var errors = new Dictionary<string, string[]>();
         void Error(string field, string message) => errors[field] = [.. errors.GetValueOrDefault(field) ?? [], message];
 
@@ -88,9 +101,15 @@ public sealed class Planning(IntegritasDbContext db, Ui ui)
         return new(node, errors);
     }
 
-    public async Task<PlanResult<Indicator>> AddIndicatorAsync(IndicatorInput input, CancellationToken ct)
+    public async Task<PlanResult<Indicator>> AddIndicatorAsync(PlanAccess access, IndicatorInput input, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(access);
         ArgumentNullException.ThrowIfNull(input);
+        if (await OpdOfNodeAsync(input.PlanNodeId, ct) is { } owner && !access.MayWrite(owner))
+        {
+            return new(null, Denied());
+        }
+
         var errors = new Dictionary<string, string[]>();
         void Error(string field, string message) => errors[field] = [.. errors.GetValueOrDefault(field) ?? [], message];
         var code = input.Code?.Trim();
@@ -163,14 +182,20 @@ public sealed class Planning(IntegritasDbContext db, Ui ui)
     }
 
     /// <summary>Sets (adds or replaces) an indicator's target for a year of its plan period and a quarter or the year.</summary>
-    public async Task<PlanResult<IndicatorTarget>> SetTargetAsync(long indicatorId, int year, ReportPeriod period, decimal value, decimal? max, CancellationToken ct)
+    public async Task<PlanResult<IndicatorTarget>> SetTargetAsync(PlanAccess access, long indicatorId, int year, ReportPeriod period, decimal value, decimal? max, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(access);
         var errors = new Dictionary<string, string[]>();
         var indicator = await db.Indicators.AsNoTracking().Where(i => i.Id == indicatorId)
-            .Select(i => new { i.Polarity, i.PlanNode!.Period!.StartYear, i.PlanNode.Period.EndYear }).SingleOrDefaultAsync(ct);
+            .Select(i => new { i.Polarity, i.PlanNode!.OpdId, i.PlanNode.Period!.StartYear, i.PlanNode.Period.EndYear }).SingleOrDefaultAsync(ct);
         if (indicator is null)
         {
             return new(null, new() { ["IndicatorId"] = [ui.T("Indikator tidak dikenal.", "Unknown indicator.")] });
+        }
+
+        if (!access.MayWrite(indicator.OpdId))
+        {
+            return new(null, Denied());
         }
 
         if (year < indicator.StartYear || year > indicator.EndYear)
@@ -209,10 +234,16 @@ public sealed class Planning(IntegritasDbContext db, Ui ui)
     }
 
     /// <summary>Sets a sub kegiatan's budget ceiling (pagu) for a year of its plan period.</summary>
-    public async Task<PlanResult<BudgetCeiling>> SetPaguAsync(long subKegiatanId, int year, decimal pagu, CancellationToken ct)
+    public async Task<PlanResult<BudgetCeiling>> SetPaguAsync(PlanAccess access, long subKegiatanId, int year, decimal pagu, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(access);
         var node = await db.PlanNodes.AsNoTracking().Where(n => n.Id == subKegiatanId)
-            .Select(n => new { n.Level, n.Period!.StartYear, n.Period.EndYear }).SingleOrDefaultAsync(ct);
+            .Select(n => new { n.Level, n.OpdId, n.Period!.StartYear, n.Period.EndYear }).SingleOrDefaultAsync(ct);
+        if (node is not null && !access.MayWrite(node.OpdId))
+        {
+            return new(null, Denied());
+        }
+
         var errors = new Dictionary<string, string[]>();
         if (node is null || node.Level != PlanLevel.SubKegiatan)
         {
