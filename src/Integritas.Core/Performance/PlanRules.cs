@@ -26,6 +26,10 @@ public static class PlanRules
 {
     public const int MaxOwnCodeLength = 20;
 
+    /// <summary>An OPD's own short code (tujuan, sasaran, indicator): letters, digits, dots and dashes, not too long.</summary>
+    public static bool IsOwnCode(string? code, int maxLength) =>
+        !string.IsNullOrEmpty(code) && code.Length <= maxLength && code.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-');
+
     /// <summary>The level a parent must have, or null for the top.</summary>
     public static PlanLevel? ParentLevelOf(PlanLevel level) => level == PlanLevel.Tujuan ? null : level - 1;
 
@@ -47,7 +51,7 @@ public static class PlanRules
 
         if (level is PlanLevel.Tujuan or PlanLevel.Sasaran)
         {
-            if (code.Length > MaxOwnCodeLength || !code.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-'))
+            if (!IsOwnCode(code, MaxOwnCodeLength))
             {
                 yield return ($"Kode {Name(level)}: huruf, angka, titik atau tanda hubung, paling banyak {MaxOwnCodeLength} karakter.",
                     $"A {level} code has letters, digits, dots or dashes, at most {MaxOwnCodeLength} characters.");

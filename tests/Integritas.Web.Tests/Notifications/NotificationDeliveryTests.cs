@@ -175,15 +175,7 @@ public abstract class NotificationDeliveryTests(NotificationFactory factory) : N
     public async Task A_message_is_given_up_after_the_maximum_attempts_and_its_error_names_no_recipient()
     {
         await using var h = await StartAsync(Start);
-        N.Http.FailNext("/wa", 100);
-        var number = (await h.Intake.SubmitAsync(Valid(), Ct)).Complaint!.TrackingNumber;
-        for (var attempt = 1; attempt <= NotificationFactory.MaxAttempts; attempt++)
-        {
-            await h.Dispatcher().DispatchDueAsync(Ct);
-            h.Time.Advance(h.Options.Value.Backoff(attempt));
-        }
-
-        var dead = (await h.MessagesAsync(number)).Single(n => n.Channel == NotificationChannel.WhatsApp);
+        var (number, dead) = await GivenUpWhatsAppAsync(h);
         Assert.Equal(NotificationState.Dead, dead.State);
         Assert.Equal(NotificationFactory.MaxAttempts, dead.Attempts);
         Assert.Equal("HTTP 500", dead.LastError);
@@ -194,10 +186,9 @@ public abstract class NotificationDeliveryTests(NotificationFactory factory) : N
         Assert.Equal(NotificationFactory.MaxAttempts, N.Http.To("/wa").Count);
     }
 
-    [Fact]
-    public async Task Administrators_see_a_given_up_message_masked_and_without_its_text_and_queue_it_again()
+    /// <summary>A report whose WhatsApp receipt fails every attempt until it is given up.</summary>
+    private async Task<(string Number, Notification Message)> GivenUpWhatsAppAsync(NotificationHarness h)
     {
-        await using var h = await StartAsync(Start);
         N.Http.FailNext("/wa", 100);
         var number = (await h.Intake.SubmitAsync(Valid(), Ct)).Complaint!.TrackingNumber;
         for (var attempt = 1; attempt <= NotificationFactory.MaxAttempts; attempt++)
@@ -206,7 +197,14 @@ public abstract class NotificationDeliveryTests(NotificationFactory factory) : N
             h.Time.Advance(h.Options.Value.Backoff(attempt));
         }
 
-        var dead = (await h.MessagesAsync(number)).Single(n => n.Channel == NotificationChannel.WhatsApp);
+        return (number, (await h.MessagesAsync(number)).Single(n => n.Channel == NotificationChannel.WhatsApp));
+    }
+
+    [Fact]
+    public async Task Administrators_see_a_given_up_message_masked_and_without_its_text_and_queue_it_again()
+    {
+        await using var h = await StartAsync(Start);
+        var (number, dead) = await GivenUpWhatsAppAsync(h);
         Assert.Equal(NotificationState.Dead, dead.State);
 
         var admin = await N.SignedInClientAsync(await N.CreateUserAsync(Data.Identity.Roles.Admin));

@@ -120,7 +120,7 @@ public sealed class Planning(IntegritasDbContext db, Ui ui)
             Error("PlanNodeId", ui.T("Elemen rencana tidak dikenal.", "Unknown plan element."));
         }
 
-        if (string.IsNullOrEmpty(code) || code.Length > 40 || !code.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-'))
+        if (!PlanRules.IsOwnCode(code, 40))
         {
             Error("Code", ui.T("Kode indikator: huruf, angka, titik atau tanda hubung, paling banyak 40 karakter.", "Indicator code: letters, digits, dots or dashes, at most 40 characters."));
         }

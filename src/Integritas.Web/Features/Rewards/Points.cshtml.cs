@@ -80,9 +80,8 @@ public sealed class PointsModel(IntegritasDbContext db, PointsLedger ledger, Vou
         AccountId = Id();
         Phone = await db.CitizenAccounts.Where(a => a.Id == AccountId).Select(a => a.Phone).SingleAsync(ct);
         Balance = await ledger.BalanceAsync(AccountId, ct);
-        var (_, total) = await ledger.HistoryAsync(AccountId, 1, 1, ct);
-        Pager = new Pager(Request, PageNumber, PageSize, total);
-        Lines = (await ledger.HistoryAsync(AccountId, Math.Min(Pager.Page, Pager.PageCount), PageSize, ct)).Lines;
+        Pager = new Pager(Request, PageNumber, PageSize, await ledger.LineCountAsync(AccountId, ct));
+        Lines = await ledger.LinesAsync(AccountId, Pager.Skip, PageSize, ct);
         ReportNumbers = await ledger.ReportNumbersAsync(Lines, ct);
         Issued = await vouchers.OfAccountAsync(AccountId, ct);
     }

@@ -180,14 +180,11 @@ public sealed class PointsLedger(IntegritasDbContext db, TimeProvider time)
         }
     }
 
+    public Task<int> LineCountAsync(long accountId, CancellationToken ct) => db.PointsEntries.CountAsync(e => e.AccountId == accountId, ct);
+
     /// <summary>An account's lines, newest first.</summary>
-    public async Task<(List<PointsEntry> Lines, int Total)> HistoryAsync(long accountId, int page, int pageSize, CancellationToken ct)
-    {
-        var query = db.PointsEntries.AsNoTracking().Where(e => e.AccountId == accountId);
-        var total = await query.CountAsync(ct);
-        var lines = await query.OrderByDescending(e => e.Sequence).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return (lines, total);
-    }
+    public Task<List<PointsEntry>> LinesAsync(long accountId, int skip, int take, CancellationToken ct) =>
+        db.PointsEntries.AsNoTracking().Where(e => e.AccountId == accountId).OrderByDescending(e => e.Sequence).Skip(skip).Take(take).ToListAsync(ct);
 
     /// <summary>Tracking numbers of the reports behind the given lines, for links.</summary>
     public async Task<Dictionary<long, string>> ReportNumbersAsync(IEnumerable<PointsEntry> lines, CancellationToken ct)

@@ -58,9 +58,8 @@ public static class VoucherApi
         }
 
         var (voucher, keyId) = found!.Value;
-        var result = await vouchers.ConsumeAsync(voucher.Code, keyId, reference, ct);
+        var (result, current) = await vouchers.ConsumeAsync(voucher.Code, keyId, reference, ct);
         var now = time.GetUtcNow().UtcDateTime;
-        var current = await vouchers.FindAsync(voucher.Code, ct);
         return result switch
         {
             Vouchers.ConsumeResult.Consumed => TypedResults.Ok(View(current!, now)),

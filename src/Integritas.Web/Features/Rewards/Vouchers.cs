@@ -104,9 +104,9 @@ public sealed class Vouchers(IntegritasDbContext db, PointsLedger ledger, TimePr
 
     /// <summary>
     /// Consumes the voucher once: a single conditional update (not consumed yet, not expired), so of two offices
-    /// consuming at the same moment exactly one succeeds.
+    /// consuming at the same moment exactly one succeeds. Returns the voucher as it stands afterwards.
     /// </summary>
-    public async Task<ConsumeResult> ConsumeAsync(string code, int keyId, string reference, CancellationToken ct)
+    public async Task<(ConsumeResult Result, RewardVoucher? Voucher)> ConsumeAsync(string code, int keyId, string reference, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -119,12 +119,13 @@ public sealed class Vouchers(IntegritasDbContext db, PointsLedger ledger, TimePr
             db.AddBulkAudit(nameof(RewardVoucher), System.Text.Json.JsonSerializer.Serialize(new { consumed = code, keyId, reference }));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return ConsumeResult.Consumed;
         }
 
         var voucher = await FindAsync(code, ct);
-        return voucher is null ? ConsumeResult.NotFound
+        var result = changed == 1 ? ConsumeResult.Consumed
+            : voucher is null ? ConsumeResult.NotFound
             : voucher.ConsumedAtUtc is not null ? ConsumeResult.AlreadyConsumed
             : ConsumeResult.Expired;
+        return (result, voucher);
     }
 }
