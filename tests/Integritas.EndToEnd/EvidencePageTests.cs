@@ -120,13 +120,13 @@ public sealed class EvidencePageTests(IntegritasAppFixture app) : BrowserTest(ap
         var target = new System.Text.RegularExpressions.Regex("sha256=" + expected);
         try
         {
-            await page.WaitForURLAsync(target, new() { Timeout = 20_000 });
+            await page.WaitForURLAsync(target, new() { Timeout = 20_000, WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException)
         {
             Console.WriteLine($"[e2e] the file check did not go to its fingerprint in 20 s; sending the change event again. Page log:\n{LogOf(page)}");
             await page.Locator("#file").DispatchEventAsync("change");
-            await page.WaitForURLAsync(target);
+            await page.WaitForURLAsync(target, new() { WaitUntil = WaitUntilState.Commit });
         }
     }
 

@@ -27,8 +27,8 @@ public abstract partial class BrowserTest(IntegritasAppFixture app) : IAsyncDisp
     /// <summary>Signs in with user name and password, then the authenticator code; ends on the workspace.</summary>
     protected static async Task SignInWithTwoFactorAsync(IPage page, TestUser user)
     {
-        await SubmitPasswordAsync(page, user);
-        await WaitForSubmissionAsync(page, TwoFactorLoginUrl(), () => page.Locator("main form button[type=submit]").ClickAsync());
+        await FillPasswordAsync(page, user);
+        await SubmitAsync(page, TwoFactorLoginUrl(), () => page.Locator("main form button[type=submit]").ClickAsync());
         await SubmitAsync(page, WorkspaceUrl(), async () =>
         {
             await page.Locator("#Code").FillAsync(Authenticator.Code(user.AuthenticatorKey!));
@@ -39,10 +39,15 @@ public abstract partial class BrowserTest(IntegritasAppFixture app) : IAsyncDisp
 
     protected static async Task SubmitPasswordAsync(IPage page, TestUser user)
     {
+        await FillPasswordAsync(page, user);
+        await page.Locator("main form button[type=submit]").ClickAsync();
+    }
+
+    private static async Task FillPasswordAsync(IPage page, TestUser user)
+    {
         await page.GotoAsync("/akun/masuk");
         await page.Locator("#UserName").FillAsync(user.UserName);
         await page.Locator("#Password").FillAsync(user.Password);
-        await page.Locator("main form button[type=submit]").ClickAsync();
     }
 
     /// <summary>
@@ -50,23 +55,24 @@ public abstract partial class BrowserTest(IntegritasAppFixture app) : IAsyncDisp
     /// </summary>
     protected static async Task SubmitAsync(IPage page, Regex expected, Func<Task> submit)
     {
+        var before = page.Url;
         await submit();
-        await WaitForSubmissionAsync(page, expected, submit);
+        await WaitForSubmissionAsync(page, before, expected, submit);
     }
 
     /// <summary>
-    /// Waits for a submitted form to reach <paramref name="expected"/>. In full CI runs (all test projects side by side
-    /// on two cores) a browser form submission was three times never answered by a navigation, never when run alone. If
-    /// the page is still where it was after a while, with no message on it, the submission is repeated once — a
-    /// stopped page is not a result under test — and the page's own log (navigations, responses, failures, console
-    /// errors) is printed so the next occurrence can be told apart. Any other outcome fails with that log.
+    /// Waits for a submitted form to reach <paramref name="expected"/>: until the navigation is committed, not until
+    /// the new page's load event. A full CI run showed why: the page had navigated to the workspace within 1.3 s, but
+    /// one of its subresources never answered, so "load" never fired and a wait for it timed out (the three earlier
+    /// "lost submissions" looked the same from outside). The assertions that follow wait for the content they need.
+    /// If the page is still at <paramref name="before"/> after a while, with no message on it, the submission is
+    /// repeated once; any other outcome fails with the page's own log (navigations, responses, failures, errors).
     /// </summary>
-    protected static async Task WaitForSubmissionAsync(IPage page, Regex expected, Func<Task> resubmit)
+    protected static async Task WaitForSubmissionAsync(IPage page, string before, Regex expected, Func<Task> resubmit)
     {
-        var before = page.Url;
         try
         {
-            await page.WaitForURLAsync(expected, new() { Timeout = 25_000 });
+            await page.WaitForURLAsync(expected, new() { Timeout = 25_000, WaitUntil = WaitUntilState.Commit });
             return;
         }
         catch (TimeoutException)
@@ -85,12 +91,11 @@ public abstract partial class BrowserTest(IntegritasAppFixture app) : IAsyncDisp
         await resubmit();
         try
         {
-            await page.WaitForURLAsync(expected);
+            await page.WaitForURLAsync(expected, new() { WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException)
         {
-            var log = LogOf(page);
-            Assert.Fail($"Expected {expected} after submitting twice, but the page is at {page.Url}.\n{log}");
+            Assert.Fail($"Expected {expected} after submitting twice, but the page is at {page.Url}.\n{LogOf(page)}");
         }
     }
 
