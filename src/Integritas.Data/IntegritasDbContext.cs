@@ -88,6 +88,16 @@ public class IntegritasDbContext(
 
     public DbSet<Performance.BudgetCeiling> BudgetCeilings => Set<Performance.BudgetCeiling>();
 
+    public DbSet<Performance.QuarterReport> QuarterReports => Set<Performance.QuarterReport>();
+
+    public DbSet<Performance.IndicatorRealisation> IndicatorRealisations => Set<Performance.IndicatorRealisation>();
+
+    public DbSet<Performance.BudgetRealisation> BudgetRealisations => Set<Performance.BudgetRealisation>();
+
+    public DbSet<Performance.QuarterReportEvent> QuarterReportEvents => Set<Performance.QuarterReportEvent>();
+
+    public DbSet<Performance.ReportEvidence> ReportEvidence => Set<Performance.ReportEvidence>();
+
     /// <summary>When false, per-row audit entries are skipped (bulk loads record one <see cref="AuditAction.Bulk"/> entry instead).</summary>
     public bool AuditEnabled { get; set; } = true;
 
@@ -483,6 +493,59 @@ public class IntegritasDbContext(
             e.Property(b => b.Pagu).HasPrecision(20, 2);
             e.HasIndex(b => new { b.PlanNodeId, b.Year }).IsUnique();
             e.HasOne(b => b.PlanNode).WithMany().HasForeignKey(b => b.PlanNodeId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Performance.QuarterReport>(e =>
+        {
+            e.HasIndex(r => new { r.OpdId, r.Year, r.Quarter }).IsUnique();
+            e.HasIndex(r => new { r.Year, r.Status });
+            e.Property(r => r.SubmittedBy).HasMaxLength(256);
+            e.Property(r => r.VerifiedBy).HasMaxLength(256);
+            e.Property(r => r.LateReason).HasMaxLength(1000);
+            e.Property(r => r.PublishedSha256).HasMaxLength(64);
+            e.Property(r => r.CapaianMean).HasPrecision(20, 4);
+            e.Property(r => r.IkuCapaianMean).HasPrecision(20, 4);
+            e.Property(r => r.Pagu).HasPrecision(20, 2);
+            e.Property(r => r.Spent).HasPrecision(20, 2);
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.HasOne(r => r.Opd).WithMany().HasForeignKey(r => r.OpdId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(r => r.Realisations).WithOne(x => x.Report).HasForeignKey(x => x.QuarterReportId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(r => r.Budget).WithOne(x => x.Report).HasForeignKey(x => x.QuarterReportId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(r => r.Events).WithOne().HasForeignKey(x => x.QuarterReportId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Performance.IndicatorRealisation>(e =>
+        {
+            e.Property(x => x.Value).HasPrecision(20, 4);
+            e.Property(x => x.Problems).HasMaxLength(2000);
+            e.Property(x => x.Actions).HasMaxLength(2000);
+            e.HasIndex(x => new { x.QuarterReportId, x.IndicatorId, x.Period }).IsUnique();
+            e.HasIndex(x => x.IndicatorId);
+            e.HasOne(x => x.Indicator).WithMany().HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Performance.BudgetRealisation>(e =>
+        {
+            e.Property(x => x.Spent).HasPrecision(20, 2);
+            e.HasIndex(x => new { x.QuarterReportId, x.PlanNodeId }).IsUnique();
+            e.HasOne(x => x.PlanNode).WithMany().HasForeignKey(x => x.PlanNodeId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Performance.QuarterReportEvent>(e =>
+        {
+            e.Property(x => x.Actor).HasMaxLength(256);
+            e.Property(x => x.Comment).HasMaxLength(2000);
+            e.HasIndex(x => x.QuarterReportId);
+        });
+
+        builder.Entity<Performance.ReportEvidence>(e =>
+        {
+            e.Property(x => x.FileName).HasMaxLength(255);
+            e.Property(x => x.ContentType).HasMaxLength(100);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.UploadedBy).HasMaxLength(256);
+            e.HasIndex(x => x.QuarterReportId);
+            e.HasOne<Performance.QuarterReport>().WithMany().HasForeignKey(x => x.QuarterReportId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<Rewards.CitizenAccount>(e =>

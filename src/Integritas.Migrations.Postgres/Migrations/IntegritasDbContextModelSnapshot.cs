@@ -1333,6 +1333,34 @@ namespace Integritas.Migrations.Postgres.Migrations
                     b.ToTable("BudgetCeilings");
                 });
 
+            modelBuilder.Entity("Integritas.Data.Performance.BudgetRealisation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("PlanNodeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("QuarterReportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("Spent")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanNodeId");
+
+                    b.HasIndex("QuarterReportId", "PlanNodeId")
+                        .IsUnique();
+
+                    b.ToTable("BudgetRealisations");
+                });
+
             modelBuilder.Entity("Integritas.Data.Performance.Indicator", b =>
                 {
                     b.Property<long>("Id")
@@ -1395,6 +1423,45 @@ namespace Integritas.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Indicators");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Performance.IndicatorRealisation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("IndicatorId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Problems")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("QuarterReportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("QuarterReportId", "IndicatorId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorRealisations");
                 });
 
             modelBuilder.Entity("Integritas.Data.Performance.IndicatorTarget", b =>
@@ -1500,6 +1567,176 @@ namespace Integritas.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("PlanPeriods");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Performance.QuarterReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal?>("CapaianMean")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("IkuCapaianMean")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)");
+
+                    b.Property<int>("IndicatorsCounted")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsLate")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LateReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long?>("LedgerIndex")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OpdId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Pagu")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)");
+
+                    b.Property<DateTimeOffset?>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedCsv")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PublishedSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Spent")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("VerifiedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Status");
+
+                    b.HasIndex("OpdId", "Year", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("QuarterReports");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Performance.QuarterReportEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("QuarterReportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuarterReportId");
+
+                    b.ToTable("QuarterReportEvents");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Performance.ReportEvidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<long?>("IndicatorId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("QuarterReportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuarterReportId");
+
+                    b.ToTable("ReportEvidence");
                 });
 
             modelBuilder.Entity("Integritas.Data.Rewards.CitizenAccount", b =>
@@ -2145,6 +2382,25 @@ namespace Integritas.Migrations.Postgres.Migrations
                     b.Navigation("PlanNode");
                 });
 
+            modelBuilder.Entity("Integritas.Data.Performance.BudgetRealisation", b =>
+                {
+                    b.HasOne("Integritas.Data.Performance.PlanNode", "PlanNode")
+                        .WithMany()
+                        .HasForeignKey("PlanNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Integritas.Data.Performance.QuarterReport", "Report")
+                        .WithMany("Budget")
+                        .HasForeignKey("QuarterReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("PlanNode");
+
+                    b.Navigation("Report");
+                });
+
             modelBuilder.Entity("Integritas.Data.Performance.Indicator", b =>
                 {
                     b.HasOne("Integritas.Data.Performance.PlanNode", "PlanNode")
@@ -2154,6 +2410,25 @@ namespace Integritas.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("PlanNode");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Performance.IndicatorRealisation", b =>
+                {
+                    b.HasOne("Integritas.Data.Performance.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Integritas.Data.Performance.QuarterReport", "Report")
+                        .WithMany("Realisations")
+                        .HasForeignKey("QuarterReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+
+                    b.Navigation("Report");
                 });
 
             modelBuilder.Entity("Integritas.Data.Performance.IndicatorTarget", b =>
@@ -2191,6 +2466,35 @@ namespace Integritas.Migrations.Postgres.Migrations
                     b.Navigation("Parent");
 
                     b.Navigation("Period");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Performance.QuarterReport", b =>
+                {
+                    b.HasOne("Integritas.Data.Organisation.Opd", "Opd")
+                        .WithMany()
+                        .HasForeignKey("OpdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Opd");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Performance.QuarterReportEvent", b =>
+                {
+                    b.HasOne("Integritas.Data.Performance.QuarterReport", null)
+                        .WithMany("Events")
+                        .HasForeignKey("QuarterReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Integritas.Data.Performance.ReportEvidence", b =>
+                {
+                    b.HasOne("Integritas.Data.Performance.QuarterReport", null)
+                        .WithMany()
+                        .HasForeignKey("QuarterReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Integritas.Data.Rewards.PointsEntry", b =>
@@ -2327,6 +2631,15 @@ namespace Integritas.Migrations.Postgres.Migrations
             modelBuilder.Entity("Integritas.Data.Organisation.Region", b =>
                 {
                     b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Performance.QuarterReport", b =>
+                {
+                    b.Navigation("Budget");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("Realisations");
                 });
 #pragma warning restore 612, 618
         }

@@ -1286,6 +1286,32 @@ namespace Integritas.Migrations.Sqlite.Migrations
                     b.ToTable("BudgetCeilings");
                 });
 
+            modelBuilder.Entity("Integritas.Data.Performance.BudgetRealisation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PlanNodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("QuarterReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Spent")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanNodeId");
+
+                    b.HasIndex("QuarterReportId", "PlanNodeId")
+                        .IsUnique();
+
+                    b.ToTable("BudgetRealisations");
+                });
+
             modelBuilder.Entity("Integritas.Data.Performance.Indicator", b =>
                 {
                     b.Property<long>("Id")
@@ -1346,6 +1372,43 @@ namespace Integritas.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Indicators");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Performance.IndicatorRealisation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Problems")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QuarterReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("QuarterReportId", "IndicatorId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorRealisations");
                 });
 
             modelBuilder.Entity("Integritas.Data.Performance.IndicatorTarget", b =>
@@ -1445,6 +1508,170 @@ namespace Integritas.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("PlanPeriods");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Performance.QuarterReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("CapaianMean")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("IkuCapaianMean")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IndicatorsCounted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LateReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LedgerIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Pagu")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedCsv")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Spent")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("VerifiedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Status");
+
+                    b.HasIndex("OpdId", "Year", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("QuarterReports");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Performance.QuarterReportEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QuarterReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuarterReportId");
+
+                    b.ToTable("QuarterReportEvents");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Performance.ReportEvidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("QuarterReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuarterReportId");
+
+                    b.ToTable("ReportEvidence");
                 });
 
             modelBuilder.Entity("Integritas.Data.Rewards.CitizenAccount", b =>
@@ -2078,6 +2305,25 @@ namespace Integritas.Migrations.Sqlite.Migrations
                     b.Navigation("PlanNode");
                 });
 
+            modelBuilder.Entity("Integritas.Data.Performance.BudgetRealisation", b =>
+                {
+                    b.HasOne("Integritas.Data.Performance.PlanNode", "PlanNode")
+                        .WithMany()
+                        .HasForeignKey("PlanNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Integritas.Data.Performance.QuarterReport", "Report")
+                        .WithMany("Budget")
+                        .HasForeignKey("QuarterReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("PlanNode");
+
+                    b.Navigation("Report");
+                });
+
             modelBuilder.Entity("Integritas.Data.Performance.Indicator", b =>
                 {
                     b.HasOne("Integritas.Data.Performance.PlanNode", "PlanNode")
@@ -2087,6 +2333,25 @@ namespace Integritas.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("PlanNode");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Performance.IndicatorRealisation", b =>
+                {
+                    b.HasOne("Integritas.Data.Performance.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Integritas.Data.Performance.QuarterReport", "Report")
+                        .WithMany("Realisations")
+                        .HasForeignKey("QuarterReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+
+                    b.Navigation("Report");
                 });
 
             modelBuilder.Entity("Integritas.Data.Performance.IndicatorTarget", b =>
@@ -2124,6 +2389,35 @@ namespace Integritas.Migrations.Sqlite.Migrations
                     b.Navigation("Parent");
 
                     b.Navigation("Period");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Performance.QuarterReport", b =>
+                {
+                    b.HasOne("Integritas.Data.Organisation.Opd", "Opd")
+                        .WithMany()
+                        .HasForeignKey("OpdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Opd");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Performance.QuarterReportEvent", b =>
+                {
+                    b.HasOne("Integritas.Data.Performance.QuarterReport", null)
+                        .WithMany("Events")
+                        .HasForeignKey("QuarterReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Integritas.Data.Performance.ReportEvidence", b =>
+                {
+                    b.HasOne("Integritas.Data.Performance.QuarterReport", null)
+                        .WithMany()
+                        .HasForeignKey("QuarterReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Integritas.Data.Rewards.PointsEntry", b =>
@@ -2260,6 +2554,15 @@ namespace Integritas.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Integritas.Data.Organisation.Region", b =>
                 {
                     b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Performance.QuarterReport", b =>
+                {
+                    b.Navigation("Budget");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("Realisations");
                 });
 #pragma warning restore 612, 618
         }

@@ -180,6 +180,10 @@ public static class IntegritasHost
         services.AddSingleton<Features.Open311.ApiKeys.Cache>();
         services.AddScoped<Features.Open311.ApiKeys>();
         services.AddScoped<Features.Performance.Planning>();
+        services.AddScoped<Features.Performance.Scorecards>();
+        services.AddScoped<Features.Performance.IndicatorData>();
+        services.AddScoped<Features.Performance.Reporting>();
+        services.Configure<Features.Performance.PerformanceOptions>(configuration.GetSection(Features.Performance.PerformanceOptions.Section));
         services.Configure<Features.Rewards.RewardOptions>(configuration.GetSection(Features.Rewards.RewardOptions.Section));
         services.AddScoped<Features.Rewards.PointsLedger>();
         services.AddScoped<Features.Rewards.Vouchers>();

@@ -5,7 +5,7 @@ namespace Integritas.Web.Features.Ledger;
 
 /// <summary>
 /// Records what was stored while the log could not take its entry (the upload or status change still succeeded):
-/// evidence items and complaint status changes. Runs once a minute; pages show such records as "waiting to be
+/// evidence items complaint status changes and published performance reports. Runs once a minute; pages show such records as "waiting to be
 /// recorded" meanwhile.
 /// </summary>
 public sealed class LedgerPendingRetry(IServiceScopeFactory scopes, ILogger<LedgerPendingRetry> logger) : BackgroundService
@@ -20,9 +20,11 @@ public sealed class LedgerPendingRetry(IServiceScopeFactory scopes, ILogger<Ledg
                 await using var scope = scopes.CreateAsyncScope();
                 var evidence = await scope.ServiceProvider.GetRequiredService<EvidenceService>().RecordPendingAsync(stoppingToken);
                 var complaints = await scope.ServiceProvider.GetRequiredService<ComplaintLedger>().RecordPendingAsync(stoppingToken);
-                if (evidence + complaints > 0)
+                var reports = await scope.ServiceProvider.GetRequiredService<Performance.Reporting>().RecordPendingAsync(stoppingToken);
+                if (evidence + complaints + reports > 0)
                 {
-                    logger.LogInformation("Recorded {Evidence} waiting evidence items and {Complaints} complaint status changes in the transparency log.", evidence, complaints);
+                    logger.LogInformation("Recorded {Evidence} waiting evidence items, {Complaints} complaint status changes and {Reports} published performance reports in the transparency log.",
+                        evidence, complaints, reports);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
