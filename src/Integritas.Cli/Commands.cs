@@ -122,6 +122,11 @@ public static class Commands
                 output.WriteLine($"Loaded {complaints} demo complaints with their timelines.");
             }
 
+            if (await Integritas.Web.Features.Performance.PerformanceDemo.LoadAsync(services, ct) is > 0 and var reports)
+            {
+                output.WriteLine($"Loaded five years of demo performance plans with {reports} quarterly reports.");
+            }
+
             output.WriteLine($"Loaded {summary.Regions} regions, {summary.Opds} OPD, {summary.ServiceUnits} service units, {summary.Positions} positions, {summary.Officials} officials in {started.Elapsed.TotalSeconds:0.0} s.");
             if (summary.Regions == 0)
             {

@@ -37,6 +37,9 @@ public class IntegritasFactory(Provider provider) : WebApplicationFactory<Progra
         return base.CreateHost(builder);
     }
 
+    /// <summary>The demo performance plans take a few seconds to load; only the factories whose tests read them do.</summary>
+    protected virtual bool SeedPerformance => false;
+
     /// <summary>Extra settings for a variant of the factory (e.g. a low rate limit).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 
@@ -46,6 +49,7 @@ public class IntegritasFactory(Provider provider) : WebApplicationFactory<Progra
         builder.UseSetting("Integritas:DataDirectory", dataDirectory);
         builder.UseSetting("Integritas:SeedDemoData", "true");
         builder.UseSetting("Integritas:PublicPostPermitsPerMinute", "100000");
+        builder.UseSetting("Integritas:Performance:SeedDemoPerformance", SeedPerformance ? "true" : "false");
         builder.UseSetting("ConnectionStrings:Postgres", postgres ?? "");
         foreach (var (key, value) in Settings)
         {

@@ -93,6 +93,11 @@ public static class DatabaseSetup
             {
                 logger.LogInformation("Loaded {Complaints} demo complaints with their timelines.", complaints);
             }
+
+            if (await Features.Performance.PerformanceDemo.LoadAsync(scope.ServiceProvider, ct) is > 0 and var reports)
+            {
+                logger.LogInformation("Loaded five years of demo performance plans with {Reports} quarterly reports.", reports);
+            }
         }
 
         return true;

@@ -9,6 +9,7 @@ using Integritas.Web.Features.Ledger;
 using Integritas.Web.Features.Notifications;
 using Integritas.Web.Features.Open311;
 using Integritas.Web.Features.Organisation;
+using Integritas.Web.Features.Performance;
 using Integritas.Web.Features.Rewards;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -248,6 +249,7 @@ public static class IntegritasHost
         app.MapEvidenceFiles();
         app.MapEvidenceApi();
         app.MapComplaintApi();
+        app.MapPerformanceApi();
         app.MapOpen311();
         app.MapVoucherApi();
     }

@@ -22,6 +22,9 @@ public sealed class PerformanceOptions
     /// <summary>Predicate bands (lowest capaian of each band); the sakip.md bands when empty.</summary>
     public List<PredicateBand> Bands { get; set; } = [];
 
+    /// <summary>Load the demo plans and reports with the demo regency (<see cref="PerformanceDemo"/>).</summary>
+    public bool SeedDemoPerformance { get; set; } = true;
+
     public Predicates Predicates => Bands.Count == 0 ? Predicates.Default : new Predicates(Bands);
 
     /// <summary>The last day to submit a quarter's report.</summary>

@@ -319,7 +319,7 @@ public sealed class Reporting(
             {
                 if (report.Realisations.All(r => r.IndicatorId != t.IndicatorId || r.Period != ReportPeriod.Year || r.Value is null))
                 {
-                    Error(YearValueField(t.IndicatorId), ui.T($"Isi realisasi tahunan '{indicators[t.IndicatorId].Name}'.", $"Give the annual realisation of '{indicators[t.IndicatorId].Name}'."));
+                    Error(indicators[t.IndicatorId].QuarterMode == QuarterMode.Cumulative ? ValueField(t.IndicatorId) : YearValueField(t.IndicatorId), ui.T($"Isi realisasi tahunan '{indicators[t.IndicatorId].Name}'.", $"Give the annual realisation of '{indicators[t.IndicatorId].Name}'."));
                 }
             }
         }
@@ -434,19 +434,33 @@ public sealed class Reporting(
     /// <summary>The published file and the overview's figures, from the report's own rows (and the year's targets).</summary>
     private async Task SummariseAsync(QuarterReport report, CancellationToken ct)
     {
-        var period = (ReportPeriod)report.Quarter;
-        ReportPeriod[] periods = report.Quarter == 4 ? [period, ReportPeriod.Year] : [period];
-        var rows = await data.RowsAsync(report.Year, report.OpdId, ct, periods, publishedOnly: true, includeReportId: report.Id);
-        report.PublishedCsv = await IndicatorData.CsvAsync(rows, ct);
-        report.PublishedSha256 = IndicatorData.Sha256(report.PublishedCsv);
-
+        var rows = await data.RowsAsync(report.Year, report.OpdId, ct, PeriodsOf(report.Quarter), publishedOnly: true, includeReportId: report.Id);
         var scorecard = await scorecards.ForAsync(report.Opd!, report.Year, publishedOnly: false, ct);
+        await ApplyPublicationAsync(report, scorecard, rows, ct);
+    }
+
+    /// <summary>The periods a quarter's report publishes: its quarter, and in the fourth quarter the year too.</summary>
+    public static ReportPeriod[] PeriodsOf(int quarter) => quarter == 4 ? [ReportPeriod.Q4, ReportPeriod.Year] : [(ReportPeriod)quarter];
+
+    /// <summary>
+    /// Sets what publication stores: the file (the contract's CSV rows of the report's periods, taken from
+    /// <paramref name="rows"/>), its hash, and the overview's figures from <paramref name="scorecard"/> (which must
+    /// include this report).
+    /// </summary>
+    public static async Task ApplyPublicationAsync(QuarterReport report, OpdScorecard scorecard, IEnumerable<IndicatorRow> rows, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(scorecard);
+        var periods = PeriodsOf(report.Quarter);
+        report.PublishedCsv = await IndicatorData.CsvAsync(rows.Where(r => periods.Contains(r.Period)), ct);
+        report.PublishedSha256 = IndicatorData.Sha256(report.PublishedCsv);
+        var period = (ReportPeriod)report.Quarter;
         var all = scorecard.MeanOf(null, period);
         report.CapaianMean = all.Mean.Percent;
         report.IndicatorsCounted = all.Counted;
         report.IkuCapaianMean = scorecard.MeanOf(null, period, ikuOnly: true).Mean.Percent;
         report.Pagu = scorecard.TotalPagu;
-        report.Spent = (await db.BudgetRealisations.Where(b => b.QuarterReportId == report.Id).Select(b => b.Spent).ToListAsync(ct)).Sum();
+        report.Spent = scorecard.SpentBy(report.Quarter);
     }
 
     private async Task RecordAsync(QuarterReport report, CancellationToken ct)
