@@ -44,6 +44,68 @@ public abstract class PerformanceDemoTests(IntegritasFactory factory) : FactoryT
         var yield = rows.Single(r => r.IndicatorCode == "IKU-2" && r.Period == ReportPeriod.Year).CapaianPct!.Value;
         Assert.True(fertiliser > yield + 15, $"output {fertiliser} vs outcome {yield}");
     }
+
+    [Fact]
+    public async Task The_open_data_contract_holds_in_CSV_and_JSON()
+    {
+        var period = await F.WithDbAsync(db => db.PlanPeriods.AsNoTracking().SingleAsync(Ct));
+        var year = period.StartYear + 2;
+        var client = F.Client();
+        var response = await client.GetAsync($"/api/v1/performance/indicators.csv?year={year}", Ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("text/csv", response.Content.Headers.ContentType!.ToString(), StringComparison.Ordinal);
+        var csv = await response.Content.ReadAsStringAsync(Ct);
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("opd_code,indicator_code,indicator_name,level,kind,polarity,unit,year,period,target,target_max,realisation,capaian_pct", lines[0]);
+        using var parser = new CsvHelper.CsvReader(new StringReader(csv), System.Globalization.CultureInfo.InvariantCulture);
+        var records = parser.GetRecords<dynamic>().Cast<IDictionary<string, object>>().ToList();
+        var indicators = await F.WithDbAsync(db => db.Indicators.CountAsync(Ct));
+        Assert.Equal(indicators * 5, records.Count);
+        Assert.All(records, r =>
+        {
+            Assert.Contains((string)r["kind"], new[] { "output", "outcome" });
+            Assert.Contains((string)r["polarity"], new[] { "higher", "lower", "range" });
+            Assert.Contains((string)r["period"], new[] { "Q1", "Q2", "Q3", "Q4", "Y" });
+            Assert.Equal(year.ToString(System.Globalization.CultureInfo.InvariantCulture), (string)r["year"]);
+            Assert.Equal((string)r["polarity"] == "range", ((string)r["target_max"]).Length > 0);
+            foreach (var column in new[] { "target", "target_max", "realisation", "capaian_pct" })
+            {
+                var value = (string)r[column];
+                Assert.True(value.Length == 0 || decimal.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint,
+                    System.Globalization.CultureInfo.InvariantCulture, out _), $"{column} = {value}");
+                Assert.DoesNotContain(",", value, StringComparison.Ordinal);
+            }
+        });
+
+        // Lower is better, by the rule: capaian = (2 − realisation/target) × 100, to two decimals.
+        var stunting = records.Single(r => (string)r["opd_code"] == PerformanceDemo.Dinkes && (string)r["indicator_code"] == "IKU-1" && (string)r["period"] == "Y");
+        var t = decimal.Parse((string)stunting["target"], System.Globalization.CultureInfo.InvariantCulture);
+        var re = decimal.Parse((string)stunting["realisation"], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(Math.Round((2 - re / t) * 100, 2, MidpointRounding.AwayFromZero).ToString(System.Globalization.CultureInfo.InvariantCulture), (string)stunting["capaian_pct"]);
+
+        // JSON: the same rows, numbers as numbers.
+        using var json = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync($"/api/v1/performance/indicators.json?year={year}&opd={PerformanceDemo.Dinkes}", Ct));
+        var dinkes = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(records.Count(r => (string)r["opd_code"] == PerformanceDemo.Dinkes), dinkes.Count);
+        var y = dinkes.Single(e => e.GetProperty("indicator_code").GetString() == "IKU-1" && e.GetProperty("period").GetString() == "Y");
+        Assert.Equal(t, y.GetProperty("target").GetDecimal());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, y.GetProperty("target_max").ValueKind);
+        Assert.Equal(year, y.GetProperty("year").GetInt32());
+
+        // Bad input: clear 400s with field errors.
+        var missing = await client.GetAsync("/api/v1/performance/indicators.csv", Ct);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains("\"year\"", await missing.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var unknown = await client.GetAsync($"/api/v1/performance/indicators.json?year={year}&opd=9.99", Ct);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("\"opd\"", await unknown.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/performance/indicators.csv?year=abc", Ct)).StatusCode);
+
+        // Documented in the OpenAPI document.
+        var openapi = await client.GetStringAsync("/openapi/v1.json", Ct);
+        Assert.Contains("/api/v1/performance/indicators.csv", openapi, StringComparison.Ordinal);
+        Assert.Contains("capaian_pct", openapi, StringComparison.Ordinal);
+    }
 }
 
 public sealed class SqlitePerformanceDemoTests(SqlitePerformanceDemoFactory factory) : PerformanceDemoTests(factory), IClassFixture<SqlitePerformanceDemoFactory>;
