@@ -184,6 +184,7 @@ public static class IntegritasHost
         services.AddScoped<Features.Performance.Scorecards>();
         services.AddScoped<Features.Performance.IndicatorData>();
         services.AddScoped<Features.Performance.Reporting>();
+        services.AddScoped<Features.Performance.Overview>();
         services.Configure<Features.Performance.PerformanceOptions>(configuration.GetSection(Features.Performance.PerformanceOptions.Section));
         services.Configure<Features.Rewards.RewardOptions>(configuration.GetSection(Features.Rewards.RewardOptions.Section));
         services.AddScoped<Features.Rewards.PointsLedger>();

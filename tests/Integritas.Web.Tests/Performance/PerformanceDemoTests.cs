@@ -46,6 +46,40 @@ public abstract class PerformanceDemoTests(IntegritasFactory factory) : FactoryT
     }
 
     [Fact]
+    public async Task The_public_sees_the_ranking_the_OPD_page_and_published_reports_only()
+    {
+        var client = F.Client();
+        var overview = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/kinerja", Ct));
+        Assert.Contains("Dinas Kesehatan", overview, StringComparison.Ordinal);
+        Assert.Contains("Dinas Pertanian", overview, StringComparison.Ordinal);
+        Assert.Contains("Sangat tinggi", overview, StringComparison.Ordinal);
+        foreach (var sort in new[] { "serapan", "ketepatan", "nama", "bogus" })
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync($"/kinerja?urut={sort}&tahun=1999", Ct)).StatusCode);
+        }
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync("/kinerja?wilayah=99.99", Ct)).StatusCode);
+
+        var dinkes = await F.OpdIdAsync(PerformanceDemo.Dinkes);
+        var page = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/kinerja/opd/{dinkes}", Ct));
+        Assert.Contains("Prevalensi stunting pada balita", page, StringComparison.Ordinal);
+        Assert.Contains("makin rendah makin baik", page, StringComparison.Ordinal);
+        Assert.Contains("Pengelolaan Pelayanan Kesehatan Ibu Hamil", page, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync("/kinerja/opd/999999", Ct)).StatusCode);
+
+        // A published report reads as a page and its file is the one whose hash is in the log; unpublished ones are not public.
+        var published = await F.WithDbAsync(db => db.QuarterReports.AsNoTracking().FirstAsync(r => r.OpdId == dinkes && r.Status == ReportStatus.Published, Ct));
+        var reportPage = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/kinerja/laporan/{published.Id}", Ct));
+        Assert.Contains(published.PublishedSha256!, reportPage, StringComparison.Ordinal);
+        Assert.Contains($"/ledger/proof/{published.LedgerIndex}", reportPage, StringComparison.Ordinal);
+        var file = await client.GetByteArrayAsync($"/kinerja/laporan/{published.Id}/csv", Ct);
+        Assert.Equal(published.PublishedSha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file)));
+        var draft = await F.WithDbAsync(db => db.QuarterReports.AsNoTracking().FirstAsync(r => r.Status != ReportStatus.Published, Ct));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync($"/kinerja/laporan/{draft.Id}", Ct)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync($"/kinerja/laporan/{draft.Id}/csv", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task The_open_data_contract_holds_in_CSV_and_JSON()
     {
         var period = await F.WithDbAsync(db => db.PlanPeriods.AsNoTracking().SingleAsync(Ct));

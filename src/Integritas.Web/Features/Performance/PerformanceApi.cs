@@ -32,6 +32,10 @@ public static class PerformanceApi
                 "target, target_max, realisation and capaian_pct are numbers or null. " + ColumnsDescription)
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesValidationProblem();
+        app.MapGet("/kinerja/laporan/{id:long}/csv", QuarterReportPageModel.CsvAsync)
+            .WithTags("Kinerja / Performance")
+            .WithSummary("Berkas laporan triwulan yang terbit / A published quarterly report's file")
+            .WithDescription("The file exactly as published (its SHA-256 is in the transparency log entry shown on the report's page): the open-data CSV rows of the report's quarter (and the year, in the fourth quarter).");
     }
 
     private static async Task<(List<IndicatorRow>? Rows, IResult? Problem)> RowsAsync(int? year, string? opd, IntegritasDbContext db, IndicatorData data, Ui ui, CancellationToken ct)
