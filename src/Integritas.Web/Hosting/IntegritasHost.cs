@@ -42,6 +42,9 @@ public static class IntegritasHost
             options.Conventions.AuthorizePage("/Complaints/Handle", Policies.Staff);
             options.Conventions.AuthorizePage("/Complaints/Leadership", Policies.Staff);
             options.Conventions.AuthorizePage("/Complaints/Settings", Policies.Staff);
+            options.Conventions.AuthorizePage("/Performance/Workspace", Policies.Staff);
+            options.Conventions.AuthorizePage("/Performance/ReportEdit", Policies.Staff);
+            options.Conventions.AuthorizePage("/Performance/PlanEdit", Policies.Staff);
             options.Conventions.AuthorizePage("/Rewards/Ledger", Policies.Staff);
 
             // Reports and their messages carry several photos: more than Kestrel's 30 MB default may be needed.
