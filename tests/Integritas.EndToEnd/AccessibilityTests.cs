@@ -7,6 +7,7 @@ using Integritas.Data.Identity;
 using Integritas.EndToEnd.Infrastructure;
 
 using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -24,13 +25,16 @@ public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(a
     private const string DinasKesehatan = "1.02.0.00.0.00.01.0000";
     private const string OpdPlaceholder = "{opd}";
 
+    /// <summary>The latest published quarterly report of the OPD in <see cref="OpdPlaceholder"/>.</summary>
+    private const string ReportPlaceholder = "{report}";
+
     private static readonly string[] FailingImpacts = ["serious", "critical"];
 
     private static readonly Lazy<string> AxeSource = new(LoadAxe);
 
     public static TheoryData<string, string> PublicPages()
     {
-        string[] paths = ["/", "/opd", "/opd/" + OpdPlaceholder, "/wilayah", "/wilayah/12.05", "/unit-layanan", "/akun/masuk", "/paket", "/paket/LKT-2026-PUPR-002", "/paket/cek", "/lapor", "/lapor/cek", "/aduan", "/aduan/statistik"];
+        string[] paths = ["/", "/opd", "/opd/" + OpdPlaceholder, "/wilayah", "/wilayah/12.05", "/unit-layanan", "/akun/masuk", "/paket", "/paket/LKT-2026-PUPR-002", "/paket/cek", "/lapor", "/lapor/cek", "/aduan", "/aduan/statistik", "/kinerja", "/kinerja/opd/" + OpdPlaceholder, "/kinerja/laporan/" + ReportPlaceholder];
         var data = new TheoryData<string, string>();
         foreach (var lang in new[] { "id", "en" })
         {
@@ -59,7 +63,7 @@ public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(a
             }]);
         }
 
-        var url = path.Replace(OpdPlaceholder, (await App.OpdIdAsync(DinasPendidikan, TestContext.Current.CancellationToken)).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var url = await ResolveAsync(path, DinasPendidikan);
         var response = await page.GotoAsync(url);
         Assert.Equal(200, response?.Status);
         Assert.Equal(lang, await page.Locator("html").GetAttributeAsync("lang"));
@@ -88,6 +92,10 @@ public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(a
         "/admin/poin",
         "/admin/apikey",
         "/admin/notifikasi",
+        "/admin/kinerja",
+        "/admin/kinerja?opd=" + OpdPlaceholder,
+        "/admin/kinerja/rencana?opd=" + OpdPlaceholder,
+        "/admin/kinerja/laporan/" + ReportPlaceholder,
         "/akun/2fa",
     };
 
@@ -103,7 +111,7 @@ public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(a
             await OutboxWithMessagesAsync();
         }
 
-        var url = path.Replace(OpdPlaceholder, await DinkesIdAsync(), StringComparison.Ordinal);
+        var url = await ResolveAsync(path, DinasKesehatan);
         var response = await page.GotoAsync(url);
         Assert.Equal(200, response?.Status);
         Assert.Equal(url, PathOf(page) + new Uri(page.Url).Query);
@@ -219,6 +227,24 @@ public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(a
         Assert.Contains("image-alt", failing);
         Assert.Contains("button-name", failing);
         Assert.Contains(violations, v => v.Nodes.Any(n => n.Target.Contains("#planted-image", StringComparison.Ordinal)));
+    }
+
+    /// <summary>The path with the OPD's id and its latest published quarterly report's id in place of the placeholders.</summary>
+    private async Task<string> ResolveAsync(string path, string opdCode)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var opdId = await App.OpdIdAsync(opdCode, ct);
+        var url = path.Replace(OpdPlaceholder, opdId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        if (url.Contains(ReportPlaceholder, StringComparison.Ordinal))
+        {
+            await using var scope = App.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Integritas.Data.IntegritasDbContext>();
+            var report = await db.QuarterReports.Where(r => r.OpdId == opdId && r.Status == Integritas.Data.Performance.ReportStatus.Published)
+                .OrderByDescending(r => r.Year).ThenByDescending(r => r.Quarter).Select(r => r.Id).FirstAsync(ct);
+            url = url.Replace(ReportPlaceholder, report.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+
+        return url;
     }
 
     private async Task<string> DinkesIdAsync() =>
