@@ -98,6 +98,8 @@ public class IntegritasDbContext(
 
     public DbSet<Performance.ReportEvidence> ReportEvidence => Set<Performance.ReportEvidence>();
 
+    public DbSet<Performance.ReportReminder> ReportReminders => Set<Performance.ReportReminder>();
+
     /// <summary>When false, per-row audit entries are skipped (bulk loads record one <see cref="AuditAction.Bulk"/> entry instead).</summary>
     public bool AuditEnabled { get; set; } = true;
 
@@ -536,6 +538,12 @@ public class IntegritasDbContext(
             e.Property(x => x.Actor).HasMaxLength(256);
             e.Property(x => x.Comment).HasMaxLength(2000);
             e.HasIndex(x => x.QuarterReportId);
+        });
+
+        builder.Entity<Performance.ReportReminder>(e =>
+        {
+            e.HasIndex(x => new { x.OpdId, x.Year, x.Quarter, x.Kind }).IsUnique();
+            e.HasOne<Opd>().WithMany().HasForeignKey(x => x.OpdId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<Performance.ReportEvidence>(e =>

@@ -171,3 +171,31 @@ public class ReportEvidence : IAudited
 
     public required string UploadedBy { get; set; }
 }
+
+public enum ReportReminderKind
+{
+    /// <summary>The due date is near and the OPD has not submitted.</summary>
+    DueSoon = 1,
+
+    /// <summary>The due date has passed and the OPD has not submitted.</summary>
+    Overdue = 2,
+}
+
+/// <summary>A deadline reminder sent for an OPD's quarter; its unique key keeps each kind to one sending.</summary>
+public class ReportReminder
+{
+    public long Id { get; set; }
+
+    public int OpdId { get; set; }
+
+    public int Year { get; set; }
+
+    public int Quarter { get; set; }
+
+    public ReportReminderKind Kind { get; set; }
+
+    public DateTime AtUtc { get; set; }
+
+    /// <summary>How many messages were queued.</summary>
+    public int Recipients { get; set; }
+}

@@ -1739,6 +1739,40 @@ namespace Integritas.Migrations.Postgres.Migrations
                     b.ToTable("ReportEvidence");
                 });
 
+            modelBuilder.Entity("Integritas.Data.Performance.ReportReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OpdId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpdId", "Year", "Quarter", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("ReportReminders");
+                });
+
             modelBuilder.Entity("Integritas.Data.Rewards.CitizenAccount", b =>
                 {
                     b.Property<long>("Id")
@@ -2493,6 +2527,15 @@ namespace Integritas.Migrations.Postgres.Migrations
                     b.HasOne("Integritas.Data.Performance.QuarterReport", null)
                         .WithMany()
                         .HasForeignKey("QuarterReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Integritas.Data.Performance.ReportReminder", b =>
+                {
+                    b.HasOne("Integritas.Data.Organisation.Opd", null)
+                        .WithMany()
+                        .HasForeignKey("OpdId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

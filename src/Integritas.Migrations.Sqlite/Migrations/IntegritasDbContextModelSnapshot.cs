@@ -1674,6 +1674,38 @@ namespace Integritas.Migrations.Sqlite.Migrations
                     b.ToTable("ReportEvidence");
                 });
 
+            modelBuilder.Entity("Integritas.Data.Performance.ReportReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpdId", "Year", "Quarter", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("ReportReminders");
+                });
+
             modelBuilder.Entity("Integritas.Data.Rewards.CitizenAccount", b =>
                 {
                     b.Property<long>("Id")
@@ -2416,6 +2448,15 @@ namespace Integritas.Migrations.Sqlite.Migrations
                     b.HasOne("Integritas.Data.Performance.QuarterReport", null)
                         .WithMany()
                         .HasForeignKey("QuarterReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Integritas.Data.Performance.ReportReminder", b =>
+                {
+                    b.HasOne("Integritas.Data.Organisation.Opd", null)
+                        .WithMany()
+                        .HasForeignKey("OpdId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

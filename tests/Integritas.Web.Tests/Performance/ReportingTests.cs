@@ -262,6 +262,51 @@ public abstract class ReportingTests(IntegritasFactory factory) : FactoryTest(fa
         Assert.Equal(7.2m, year[plan.Stunting]);
         Assert.Equal(331m, year[plan.Visits]);
     }
+
+    [Fact]
+    public async Task Operators_are_reminded_before_the_deadline_once_and_those_still_missing_after_it_with_the_verifiers()
+    {
+        var plan = await PlanAsync(2441);
+        var dinkesOperator = await F.CreateUserAsync(Data.Identity.Roles.OpdOperator, Dinkes);
+        var dlhOperator = await F.CreateUserAsync(Data.Identity.Roles.OpdOperator, Dlh);
+        var verifier = await F.CreateUserAsync(Data.Identity.Roles.Verifier);
+        var time = At(plan.Year, 4, 8); // two days before the Q1 due date (10 April)
+
+        async Task<List<Data.Notifications.Notification>> RunAsync()
+        {
+            await using var scope = F.Services.CreateAsyncScope();
+            var reminders = ActivatorUtilities.CreateInstance<ReportReminders>(scope.ServiceProvider, time);
+            var before = await F.WithDbAsync(db => db.Notifications.Select(n => n.Id).DefaultIfEmpty().MaxAsync(Ct));
+            await reminders.RunAsync(Ct);
+            return await F.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.Id > before && n.Reference!.StartsWith("kinerja:")).ToListAsync(Ct));
+        }
+
+        var soon = await RunAsync();
+        Assert.Contains(soon, n => n.Recipient == $"{dinkesOperator.UserName}@contoh.go.id" && n.EventType == ReportReminders.DueSoonEvent && n.Subject!.Contains($"TW 1 {plan.Year}", StringComparison.Ordinal));
+        Assert.Contains(soon, n => n.Recipient == $"{dlhOperator.UserName}@contoh.go.id");
+        Assert.DoesNotContain(soon, n => n.Recipient == $"{verifier.UserName}@contoh.go.id");
+        Assert.Empty(await RunAsync()); // once
+
+        // Dinkes submits on time; after the due date only DLH is chased, with the verifiers copied.
+        var (reporting, scope) = ReportingAt(time);
+        await using (scope)
+        {
+            var access = new PlanAccess(false, [plan.OpdId]);
+            var report = (await reporting.OpenAsync(access, plan.OpdId, plan.Year, 1, "operator", Ct)).Value!;
+            Ok(await reporting.SaveAsync(access, report.Id, 0,
+                [new(plan.Stunting, "8", null, null, null), new(plan.Visits, "80", null, null, null), new(plan.Immunised, "20", null, null, null), new(plan.Range, "7.5", null, null, null)],
+                [new(plan.Sub, "0")], Ct));
+            Ok(await reporting.SubmitAsync(access, report.Id, 1, false, null, "operator", Ct));
+        }
+
+        time.Advance(TimeSpan.FromDays(3));
+        var overdue = await RunAsync();
+        Assert.All(overdue, n => Assert.Equal(ReportReminders.OverdueEvent, n.EventType));
+        Assert.Contains(overdue, n => n.Recipient == $"{dlhOperator.UserName}@contoh.go.id");
+        Assert.Contains(overdue, n => n.Recipient == $"{verifier.UserName}@contoh.go.id");
+        Assert.DoesNotContain(overdue, n => n.Recipient == $"{dinkesOperator.UserName}@contoh.go.id");
+        Assert.Empty(await RunAsync());
+    }
 }
 
 public sealed class SqliteReportingTests(SqliteFactory factory) : ReportingTests(factory), IClassFixture<SqliteFactory>;

@@ -168,7 +168,7 @@ public sealed class SlaAlerts(IntegritasDbContext db, ComplaintClock clock, Noti
     }
 }
 
-/// <summary>Runs <see cref="SlaAlerts"/> every few minutes (<see cref="NotificationOptions.ReminderIntervalMinutes"/>).</summary>
+/// <summary>Runs <see cref="SlaAlerts"/> and the quarterly report reminders every few minutes (<see cref="NotificationOptions.ReminderIntervalMinutes"/>).</summary>
 public sealed class SlaAlertService(IServiceScopeFactory scopes, IOptions<NotificationOptions> options, TimeProvider time, ILogger<SlaAlertService> logger)
     : BackgroundService
 {
@@ -190,6 +190,12 @@ public sealed class SlaAlertService(IServiceScopeFactory scopes, IOptions<Notifi
                 {
                     logger.LogInformation("SLA alerts: {Reminders} reminders and {Escalations} escalations, {Messages} messages queued.",
                         summary.Reminders, summary.Escalations, summary.Messages);
+                }
+
+                // Quarterly performance report deadlines ride on the same tick.
+                if (await scope.ServiceProvider.GetRequiredService<Performance.ReportReminders>().RunAsync(stoppingToken) is > 0 and var reports)
+                {
+                    logger.LogInformation("Performance report reminders: {Messages} messages queued.", reports);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
