@@ -78,7 +78,8 @@ public sealed partial class ComplaintIntake(
     Hosting.Geo.VillageLocator villages,
     Ui ui,
     Notifications.ComplaintNotices? notices = null,
-    ComplaintReferenceCache? reference = null)
+    ComplaintReferenceCache? reference = null,
+    ComplaintCreateBatcher? creates = null)
 {
     public const string CategoryField = "Category";
     public const string DescriptionField = "Description";
@@ -245,7 +246,15 @@ public sealed partial class ComplaintIntake(
 
         try
         {
-            await db.SaveChangesAsync(ct);
+            if (creates is null)
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            else
+            {
+                // Committed together with other requests' reports (group commit); answered only after the commit.
+                await creates.SaveAsync(db, ct);
+            }
         }
         catch (DbUpdateException) when (complaint.IdempotencyKey is not null)
         {
