@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Integritas.Data;
 using Integritas.Data.Audit;
+using Integritas.Data.Complaints;
 using Microsoft.EntityFrameworkCore;
 
 namespace Integritas.Web.Features.Complaints;
@@ -14,11 +15,15 @@ namespace Integritas.Web.Features.Complaints;
 /// that holds its rows, so an answer still means a durable report; under load the database sees a few transactions a
 /// second instead of one (and four round trips) per report.
 /// <para>
+/// After the commit the batch's receipts are appended to the transparency log in one call (the log's own group
+/// commit) and their indices stored, as <see cref="ComplaintLedger.RecordAsync"/> does for one report.
+/// </para>
+/// <para>
 /// When a batch fails (one report's idempotency key taken by a racing retry, say) its reports are saved again one
 /// by one, so only the failing one's caller gets the error.
 /// </para>
 /// </summary>
-public sealed class ComplaintCreateBatcher(IServiceScopeFactory scopes, ILogger<ComplaintCreateBatcher> logger) : IDisposable
+public sealed class ComplaintCreateBatcher(IServiceScopeFactory scopes, ComplaintLedgerAppender appender, ILogger<ComplaintCreateBatcher> logger) : IDisposable
 {
     /// <summary>At most this many reports go into one transaction.</summary>
     public const int MaxBatch = 200;
@@ -26,7 +31,11 @@ public sealed class ComplaintCreateBatcher(IServiceScopeFactory scopes, ILogger<
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly ConcurrentQueue<Pending> queue = new();
 
-    private sealed record Pending(List<object> Rows, IAuditActor Actor, TaskCompletionSource Done);
+    private sealed record Pending(List<object> Rows, IAuditActor Actor, Complaint Complaint, string CategoryCode, TaskCompletionSource Done)
+    {
+        /// <summary>Set when a batch took it: its caller need not stay to save the queue.</summary>
+        public volatile bool Taken;
+    }
 
     private sealed record FixedActor(string? ActorId, string ActorName) : IAuditActor;
 
@@ -35,21 +44,15 @@ public sealed class ComplaintCreateBatcher(IServiceScopeFactory scopes, ILogger<
     /// committed; throws what saving them threw. <paramref name="db"/> tracks nothing afterwards: the rows were
     /// saved by another context, and the added objects carry their database-generated keys.
     /// </summary>
-    public async Task SaveAsync(IntegritasDbContext db, CancellationToken ct)
+    public async Task SaveAsync(IntegritasDbContext db, Complaint complaint, string categoryCode, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(complaint);
         db.ChangeTracker.DetectChanges();
-        if (db.ChangeTracker.Entries().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
-        {
-            // Not an insert-only change: saved as usual.
-            await db.SaveChangesAsync(ct);
-            return;
-        }
-
         var added = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList();
-        if (added.Count == 0)
+        if (db.ChangeTracker.Entries().Any(e => e.State is EntityState.Modified or EntityState.Deleted) || !added.Any(e => e.Entity == complaint))
         {
-            return;
+            throw new InvalidOperationException("Only a new report's added rows can be handed over.");
         }
 
         // References to rows that are only tracked (a category read for the check) would make the other context
@@ -75,7 +78,7 @@ public sealed class ComplaintCreateBatcher(IServiceScopeFactory scopes, ILogger<
             property.SetValue(entity, null);
         }
 
-        var mine = new Pending(rows, actor, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var mine = new Pending(rows, actor, complaint, categoryCode, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         queue.Enqueue(mine);
 
         // Not cancelled with one caller: a batch carries the others' reports too, and ours may already be in one.
@@ -83,7 +86,7 @@ public sealed class ComplaintCreateBatcher(IServiceScopeFactory scopes, ILogger<
         try
         {
             // Callers queued meanwhile ride along; ours is in the queue until someone took it.
-            while (!mine.Done.Task.IsCompleted && !queue.IsEmpty)
+            while (!mine.Taken && !queue.IsEmpty)
             {
                 await Task.Yield();
                 await ProcessQueuedAsync();
@@ -97,12 +100,16 @@ public sealed class ComplaintCreateBatcher(IServiceScopeFactory scopes, ILogger<
         await mine.Done.Task;
     }
 
-    /// <summary>Takes up to <see cref="MaxBatch"/> queued reports, in queue order, and saves them.</summary>
+    /// <summary>
+    /// Takes up to <see cref="MaxBatch"/> queued reports, in queue order, and saves them; their receipts go to the
+    /// transparency log after the commit, while the next batch is saved.
+    /// </summary>
     private async Task ProcessQueuedAsync()
     {
         var batch = new List<Pending>();
         while (batch.Count < MaxBatch && queue.TryDequeue(out var next))
         {
+            next.Taken = true;
             batch.Add(next);
         }
 
@@ -111,19 +118,27 @@ public sealed class ComplaintCreateBatcher(IServiceScopeFactory scopes, ILogger<
             return;
         }
 
+        var saved = batch;
         try
         {
             await SaveBatchAsync(batch);
-            foreach (var p in batch)
-            {
-                p.Done.TrySetResult();
-            }
-
-            return;
         }
         catch (Exception e) when (batch.Count > 1)
         {
             logger.LogInformation(e, "A batch of {Count} new reports failed; saving them one by one.", batch.Count);
+            saved = [];
+            foreach (var p in batch)
+            {
+                try
+                {
+                    await SaveBatchAsync([p]);
+                    saved.Add(p);
+                }
+                catch (Exception one)
+                {
+                    p.Done.TrySetException(one);
+                }
+            }
         }
         catch (Exception e)
         {
@@ -131,17 +146,45 @@ public sealed class ComplaintCreateBatcher(IServiceScopeFactory scopes, ILogger<
             return;
         }
 
-        foreach (var p in batch)
+        if (saved.Count > 0)
         {
-            try
+            _ = RecordAsync(saved);
+        }
+    }
+
+    /// <summary>
+    /// Appends the saved reports' receipts to the transparency log in one call and answers their callers. A receipt
+    /// whose append fails stays stored without an index and is recorded later (as <see cref="ComplaintLedger"/> does).
+    /// </summary>
+    private async Task RecordAsync(List<Pending> saved)
+    {
+        try
+        {
+            var logged = saved.SelectMany(p => p.Complaint.Updates.Where(ComplaintLedger.IsLogged)
+                .Select(u => (Update: u, Entry: ComplaintLedger.EntryFor(u, p.Complaint.TrackingNumber, p.CategoryCode).ToBytes()))).ToList();
+            var indices = await appender.AppendAsync([.. logged.Select(l => (l.Update.Id, l.Entry))], CancellationToken.None);
+            for (var i = 0; i < logged.Count; i++)
             {
-                await SaveBatchAsync([p]);
-                p.Done.TrySetResult();
+                logged[i].Update.LedgerIndex = indices[i];
             }
-            catch (Exception e)
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or TimeoutException)
+        {
+            logger.LogWarning(e, "{Count} new reports are stored but their receipts are not yet in the transparency log; they will be retried.", saved.Count);
+        }
+        catch (Exception e)
+        {
+            foreach (var p in saved)
             {
                 p.Done.TrySetException(e);
             }
+
+            return;
+        }
+
+        foreach (var p in saved)
+        {
+            p.Done.TrySetResult();
         }
     }
 
