@@ -100,6 +100,19 @@ public class IntegritasDbContext(
 
     public DbSet<Performance.ReportReminder> ReportReminders => Set<Performance.ReportReminder>();
 
+    // Changes saved on behalf of someone other than this context's actor (see AuditAs).
+    private Dictionary<object, IAuditActor>? actorsByEntity;
+
+    /// <summary>Who this context's changes are recorded as made by.</summary>
+    public IAuditActor AuditActor => actor;
+
+    /// <summary>
+    /// Records the change to <paramref name="entity"/> as made by <paramref name="by"/> instead of this context's actor:
+    /// for a context that saves other requests' changes together (the batched intake of reports).
+    /// </summary>
+    public void AuditAs(object entity, IAuditActor by) =>
+        (actorsByEntity ??= new Dictionary<object, IAuditActor>(ReferenceEqualityComparer.Instance))[entity] = by;
+
     /// <summary>When false, per-row audit entries are skipped (bulk loads record one <see cref="AuditAction.Bulk"/> entry instead).</summary>
     public bool AuditEnabled { get; set; } = true;
 
@@ -146,7 +159,7 @@ public class IntegritasDbContext(
         try
         {
             var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            AuditEntries.AddRange(AuditRecorder.Complete(pending, actor, UtcNow));
+            AuditEntries.AddRange(AuditRecorder.Complete(pending, actor, UtcNow, actorsByEntity));
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
             {

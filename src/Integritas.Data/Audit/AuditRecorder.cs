@@ -108,10 +108,11 @@ internal static class AuditRecorder
     }
 
     /// <summary>Builds the rows once the database has assigned keys to added entities.</summary>
-    public static IEnumerable<AuditEntry> Complete(IEnumerable<Pending> pending, IAuditActor actor, DateTime nowUtc)
+    public static IEnumerable<AuditEntry> Complete(IEnumerable<Pending> pending, IAuditActor actor, DateTime nowUtc, IReadOnlyDictionary<object, IAuditActor>? actors = null)
     {
         foreach (var p in pending)
         {
+            var by = actors is not null && actors.TryGetValue(p.Entry.Entity, out var own) ? own : actor;
             if (p.Action == AuditAction.Created)
             {
                 // Keys and foreign keys of rows inserted together (a position and its official) are known only now.
@@ -126,8 +127,8 @@ internal static class AuditRecorder
             yield return new AuditEntry
             {
                 AtUtc = nowUtc,
-                ActorId = actor.ActorId,
-                ActorName = actor.ActorName,
+                ActorId = by.ActorId,
+                ActorName = by.ActorName,
                 Action = p.Action,
                 EntityType = p.Entry.Metadata.ClrType.Name switch
                 {

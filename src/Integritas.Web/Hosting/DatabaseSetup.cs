@@ -42,7 +42,7 @@ public static class DatabaseSetup
     {
         if (ProviderFor(configuration) == DatabaseProvider.Postgres)
         {
-            options.UseNpgsql(configuration.GetConnectionString("Postgres"), o => o.MigrationsAssembly(PostgresMigrations));
+            options.UseNpgsql(PostgresConnectionString(configuration.GetConnectionString("Postgres")!), o => o.MigrationsAssembly(PostgresMigrations));
         }
         else
         {
@@ -50,6 +50,22 @@ public static class DatabaseSetup
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             options.UseSqlite($"Data Source={path}", o => o.MigrationsAssembly(SqliteMigrations));
         }
+    }
+
+    /// <summary>
+    /// The configured PostgreSQL connection string, with Npgsql's automatic preparation on unless it says otherwise
+    /// (<c>Max Auto Prepare</c>): statements run again and again (a report's inserts, the log's) are then parsed and
+    /// planned once per connection instead of on every run.
+    /// </summary>
+    public static string PostgresConnectionString(string configured)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured };
+        if (given.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        {
+            return configured;
+        }
+
+        return new Npgsql.NpgsqlConnectionStringBuilder(configured) { MaxAutoPrepare = 64 }.ConnectionString;
     }
 
     /// <summary>

@@ -176,6 +176,7 @@ public static class IntegritasHost
         services.AddScoped<Features.Complaints.ComplaintClock>();
         services.AddScoped<Features.Complaints.ComplaintPhotos>();
         services.AddSingleton<Features.Complaints.ComplaintLedgerAppender>();
+        services.AddSingleton<Features.Complaints.ComplaintCreateBatcher>();
         services.AddScoped<Features.Complaints.ComplaintLedger>();
         services.AddScoped<Features.Complaints.ComplaintIntake>();
         services.AddScoped<Features.Complaints.ComplaintWorkflow>();

@@ -18,7 +18,7 @@ public sealed class ComplaintHarness : IAsyncDisposable
 {
     private readonly AsyncServiceScope scope;
 
-    public ComplaintHarness(IServiceProvider services, FakeTimeProvider time)
+    public ComplaintHarness(IServiceProvider services, FakeTimeProvider time, ComplaintCreateBatcher? creates = null)
     {
         scope = services.CreateAsyncScope();
         Time = time;
@@ -29,7 +29,7 @@ public sealed class ComplaintHarness : IAsyncDisposable
         Clock = new ComplaintClock(Db, time, options);
         var photos = new ComplaintPhotos(sp.GetRequiredService<IBlobStore>(), options, ui);
         Ledger = sp.GetRequiredService<ComplaintLedger>();
-        Intake = new ComplaintIntake(Db, Clock, photos, Ledger, sp.GetRequiredService<Hosting.Geo.VillageLocator>(), ui);
+        Intake = new ComplaintIntake(Db, Clock, photos, Ledger, sp.GetRequiredService<Hosting.Geo.VillageLocator>(), ui, creates: creates);
         Points = new Features.Rewards.PointsLedger(Db, time);
         Workflow = new ComplaintWorkflow(Db, Clock, photos, Ledger, Intake, ui, points: Points);
         Blobs = sp.GetRequiredService<IBlobStore>();

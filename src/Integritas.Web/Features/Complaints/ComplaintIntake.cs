@@ -78,7 +78,8 @@ public sealed partial class ComplaintIntake(
     Hosting.Geo.VillageLocator villages,
     Ui ui,
     Notifications.ComplaintNotices? notices = null,
-    ComplaintReferenceCache? reference = null)
+    ComplaintReferenceCache? reference = null,
+    ComplaintCreateBatcher? creates = null)
 {
     public const string CategoryField = "Category";
     public const string DescriptionField = "Description";
@@ -245,7 +246,16 @@ public sealed partial class ComplaintIntake(
 
         try
         {
-            await db.SaveChangesAsync(ct);
+            if (creates is null)
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            else
+            {
+                // Committed together with other requests' reports (group commit), the receipts then logged together;
+                // answered only after the commit.
+                await creates.SaveAsync(db, complaint, category.Code, ct);
+            }
         }
         catch (DbUpdateException) when (complaint.IdempotencyKey is not null)
         {
@@ -260,11 +270,15 @@ public sealed partial class ComplaintIntake(
         }
 
         complaint.Category = category;
-        await ledger.RecordAsync(complaint, [received], ct);
+        if (creates is null)
+        {
+            await ledger.RecordAsync(complaint, [received], ct);
+        }
+
         return new SubmitResult(complaint, reporterKey, false, errors);
     }
 
-    /// <summary>The active category with its attributes, tracked by this context (as the query used to leave it).</summary>
+    /// <summary>The active category with its attributes, tracked by this context (as the query used to leave it) unless reports are saved in batches.</summary>
     private async Task<ComplaintCategory?> ActiveCategoryAsync(string code, CancellationToken ct)
     {
         if (reference is null || db.ChangeTracker.Entries<ComplaintCategory>().Any())
@@ -273,7 +287,8 @@ public sealed partial class ComplaintIntake(
         }
 
         var category = await reference.ActiveCategoryAsync(db, code, ct);
-        if (category is not null)
+        // The batched save takes only the new rows: the category need not be tracked there.
+        if (category is not null && creates is null)
         {
             db.Attach(category);
         }
