@@ -15,6 +15,39 @@ public abstract class ComplaintCreateBatcherTests(IntegritasFactory factory) : C
 {
     private ComplaintCreateBatcher Batcher => F.Services.GetRequiredService<ComplaintCreateBatcher>();
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_tracking_number_already_given_is_replaced_and_the_report_saved(bool batched)
+    {
+        await using var first = new ComplaintHarness(F.Services, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow));
+        var taken = (await first.Intake.SubmitAsync(Valid() with { Description = "Laporan pertama dengan nomor ini." }, Ct)).Complaint!.TrackingNumber;
+
+        // The portal's own intake (reference cache, notices), batched or not.
+        await using var scope = F.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var intake = new ComplaintIntake(sp.GetRequiredService<Data.IntegritasDbContext>(), sp.GetRequiredService<ComplaintClock>(), sp.GetRequiredService<ComplaintPhotos>(),
+            sp.GetRequiredService<ComplaintLedger>(), sp.GetRequiredService<Hosting.Geo.VillageLocator>(), sp.GetRequiredService<Hosting.Ui>(),
+            sp.GetRequiredService<Features.Notifications.ComplaintNotices>(), sp.GetRequiredService<ComplaintReferenceCache>(), batched ? Batcher : null);
+        var numbers = new Queue<string>([taken]);
+        intake.NewTrackingNumber = () => numbers.TryDequeue(out var n) ? n : Core.Complaints.TrackingNumber.New();
+        var before = await CountAsync();
+        var result = await intake.SubmitAsync(Valid() with { Description = "Laporan kedua, nomornya bertabrakan.", Phone = "0812 7000 1234" }, Ct);
+
+        Assert.True(result.Succeeded);
+        var fresh = result.Complaint!.TrackingNumber;
+        Assert.NotEqual(taken, fresh);
+        Assert.Equal(before + 1, await CountAsync());
+        var stored = await F.WithDbAsync(db => db.Complaints.AsNoTracking().Include(c => c.Updates).SingleAsync(c => c.TrackingNumber == fresh, Ct));
+        Assert.Equal("Laporan kedua, nomornya bertabrakan.", stored.Description);
+        Assert.Single(stored.Updates);
+        Assert.Equal("Laporan pertama dengan nomor ini.", await F.WithDbAsync(db => db.Complaints.Where(c => c.TrackingNumber == taken).Select(c => c.Description).SingleAsync(Ct)));
+        // The receipt message names the number the report got.
+        var texts = await F.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.Recipient.Contains("7000")).Select(n => n.Body).ToListAsync(Ct));
+        Assert.Contains(texts, t => t != null && t.Contains(fresh, StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, t => t != null && t.Contains(taken, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Reports_handed_over_together_are_all_stored_distinct_with_receipt_audit_and_log_entry()
     {

@@ -94,6 +94,9 @@ public sealed partial class ComplaintIntake(
 
     public static string AttributeField(string code) => $"Attributes[{code}]";
 
+    /// <summary>Where new tracking numbers come from (tests make one collide).</summary>
+    internal Func<string> NewTrackingNumber { get; set; } = TrackingNumber.New;
+
     public async Task<SubmitResult> SubmitAsync(ComplaintSubmission submission, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(submission);
@@ -200,7 +203,7 @@ public sealed partial class ComplaintIntake(
         var reporterKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
         var complaint = new Complaint
         {
-            TrackingNumber = TrackingNumber.New(),
+            TrackingNumber = NewTrackingNumber(),
             CategoryId = category.Id,
             Kind = submission.Kind ?? category.Kind,
             Description = description!,
@@ -239,34 +242,53 @@ public sealed partial class ComplaintIntake(
             complaint.Photos.Add(p);
         }
 
-        db.Complaints.Add(complaint);
-
-        // Notifications (issue 4 item 7): queued in the same transaction as the report.
-        notices?.Received(complaint, reporterKey);
-
-        try
+        // A new tracking number can, rarely, be one already given (40 random bits against millions of reports): the
+        // unique index refuses it, and the report is saved again under a fresh number (notices rebuilt with it).
+        for (var attempt = 1; ; attempt++)
         {
-            if (creates is null)
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            else
-            {
-                // Committed together with other requests' reports (group commit), the receipts then logged together;
-                // answered only after the commit.
-                await creates.SaveAsync(db, complaint, category.Code, ct);
-            }
-        }
-        catch (DbUpdateException) when (complaint.IdempotencyKey is not null)
-        {
-            // Two retries of the same submission raced; the other one won. Answer with it.
-            db.ChangeTracker.Clear();
-            if (await db.Complaints.AsNoTracking().SingleOrDefaultAsync(c => c.IdempotencyKey == complaint.IdempotencyKey, ct) is { } winner)
-            {
-                return new SubmitResult(winner, null, true, errors);
-            }
+            db.Complaints.Add(complaint);
 
-            throw;
+            // Notifications (issue 4 item 7): queued in the same transaction as the report.
+            notices?.Received(complaint, reporterKey);
+
+            try
+            {
+                if (creates is null)
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                else
+                {
+                    // Committed together with other requests' reports (group commit), the receipts then logged
+                    // together; answered only after the commit.
+                    await creates.SaveAsync(db, complaint, category.Code, ct);
+                }
+
+                break;
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                // Two retries of the same submission raced; the other one won. Answer with it.
+                if (complaint.IdempotencyKey is not null
+                    && await db.Complaints.AsNoTracking().SingleOrDefaultAsync(c => c.IdempotencyKey == complaint.IdempotencyKey, ct) is { } winner)
+                {
+                    return new SubmitResult(winner, null, true, errors);
+                }
+
+                if (attempt >= 3 || !await db.Complaints.AnyAsync(c => c.TrackingNumber == complaint.TrackingNumber, ct))
+                {
+                    throw;
+                }
+
+                complaint.TrackingNumber = NewTrackingNumber();
+                ForgetKeys(complaint);
+                if (creates is null)
+                {
+                    // The category the report points to is stored already: tracked as such again, never inserted.
+                    db.Attach(category);
+                }
+            }
         }
 
         complaint.Category = category;
@@ -276,6 +298,23 @@ public sealed partial class ComplaintIntake(
         }
 
         return new SubmitResult(complaint, reporterKey, false, errors);
+    }
+
+    /// <summary>Keys a failed (rolled back) insert may have left on the report's new rows, cleared for the next attempt.</summary>
+    private static void ForgetKeys(Complaint complaint)
+    {
+        complaint.Id = 0;
+        foreach (var update in complaint.Updates)
+        {
+            update.Id = 0;
+            update.ComplaintId = 0;
+        }
+
+        foreach (var photo in complaint.Photos)
+        {
+            photo.Id = 0;
+            photo.ComplaintId = 0;
+        }
     }
 
     /// <summary>The active category with its attributes, tracked by this context (as the query used to leave it) unless reports are saved in batches.</summary>
