@@ -74,7 +74,23 @@ public abstract class PerformanceDemoTests(IntegritasFactory factory) : FactoryT
         Assert.Contains($"/ledger/proof/{published.LedgerIndex}", reportPage, StringComparison.Ordinal);
         var file = await client.GetByteArrayAsync($"/kinerja/laporan/{published.Id}/csv", Ct);
         Assert.Equal(published.PublishedSha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file)));
+
+        // The same report as a workbook: numbers as numbers, the file hash on the summary sheet.
+        var xlsx = await client.GetAsync($"/kinerja/laporan/{published.Id}/xlsx", Ct);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
+        using (var workbook = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync(Ct)))
+        {
+            Assert.Equal(["Ringkasan", "Indikator", "Anggaran"], MiniExcelLibs.MiniExcel.GetSheetNames(workbook));
+            var summary = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "Ringkasan").Cast<IDictionary<string, object>>().ToList();
+            Assert.Contains(summary, r => Equals(r["nilai"], published.PublishedSha256));
+            var indicatorRows = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "Indikator").Cast<IDictionary<string, object>>().ToList();
+            var stunting = indicatorRows.First(r => (string)r["kode"] == "IKU-1");
+            Assert.IsType<double>(stunting["target"]);
+            Assert.NotEmpty(MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "Anggaran"));
+        }
+
         var draft = await F.WithDbAsync(db => db.QuarterReports.AsNoTracking().FirstAsync(r => r.Status != ReportStatus.Published, Ct));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync($"/kinerja/laporan/{draft.Id}/xlsx", Ct)).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync($"/kinerja/laporan/{draft.Id}", Ct)).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync($"/kinerja/laporan/{draft.Id}/csv", Ct)).StatusCode);
     }

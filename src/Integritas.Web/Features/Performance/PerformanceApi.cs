@@ -32,6 +32,10 @@ public static class PerformanceApi
                 "target, target_max, realisation and capaian_pct are numbers or null. " + ColumnsDescription)
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesValidationProblem();
+        app.MapGet("/kinerja/laporan/{id:long}/xlsx", ReportWorkbook.XlsxAsync)
+            .WithTags("Kinerja / Performance")
+            .WithSummary("Laporan triwulan yang terbit sebagai XLSX / A published quarterly report as XLSX")
+            .WithDescription("Sheets: Ringkasan (summary, with the CSV file's SHA-256 and log entry), Indikator (targets, realisations, capaian, narrative), Anggaran (ceiling, spending and absorption per sub kegiatan).");
         app.MapGet("/kinerja/laporan/{id:long}/csv", QuarterReportPageModel.CsvAsync)
             .WithTags("Kinerja / Performance")
             .WithSummary("Berkas laporan triwulan yang terbit / A published quarterly report's file")
