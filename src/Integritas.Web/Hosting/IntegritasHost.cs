@@ -190,6 +190,7 @@ public static class IntegritasHost
         services.AddScoped<Features.Performance.Reporting>();
         services.AddScoped<Features.Performance.Overview>();
         services.AddScoped<Features.Performance.ReportReminders>();
+        services.AddScoped<Features.Performance.ReportEvidenceFiles>();
         services.Configure<Features.Performance.PerformanceOptions>(configuration.GetSection(Features.Performance.PerformanceOptions.Section));
         services.Configure<Features.Rewards.RewardOptions>(configuration.GetSection(Features.Rewards.RewardOptions.Section));
         services.AddScoped<Features.Rewards.PointsLedger>();

@@ -83,6 +83,53 @@ public abstract class PerformancePageTests(IntegritasFactory factory) : FactoryT
     }
 
     [Fact]
+    public async Task Evidence_files_are_checked_by_content_kept_to_readers_of_the_report_and_closed_after_submission()
+    {
+        var dispar = await F.OpdIdAsync("3.26.0.00.0.00.01.0000");
+        var draft = await F.WithDbAsync(db => db.QuarterReports.AsNoTracking().SingleAsync(r => r.OpdId == dispar && r.Status == ReportStatus.Draft, Ct));
+        var url = $"/admin/kinerja/laporan/{draft.Id}";
+        var operatorClient = await F.SignedInClientAsync(await F.CreateUserAsync(Roles.OpdOperator, "3.26.0.00.0.00.01.0000"));
+        var pdf = "%PDF-1.4\n% bukti kunjungan wisata\n"u8.ToArray();
+
+        async Task<HttpResponseMessage> UploadAsync(HttpClient client, string fileName, byte[] bytes)
+        {
+            var token = IntegritasFactory.AntiforgeryToken(await client.GetStringAsync(url, Ct));
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent(token), "__RequestVerificationToken" },
+                { new ByteArrayContent(bytes), "EvidenceFile", fileName },
+            };
+            return await client.PostAsync(url + "?handler=Evidence", form, Ct);
+        }
+
+        var disguised = await UploadAsync(operatorClient, "foto.pdf", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, disguised.StatusCode);
+        Assert.Contains("tidak sesuai dengan jenisnya", Text(await disguised.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await UploadAsync(operatorClient, "skrip.exe", pdf)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(operatorClient, "berita-acara.pdf", pdf)).StatusCode);
+        var evidence = await F.WithDbAsync(db => db.ReportEvidence.AsNoTracking().SingleAsync(e => e.QuarterReportId == draft.Id, Ct));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), evidence.Sha256);
+
+        // Readers of the report download it; another OPD's operator and the public do not.
+        var fileUrl = $"{url}?handler=EvidenceFile&evidenceId={evidence.Id}";
+        var verifier = await F.SignedInClientAsync(await F.CreateUserAsync(Roles.Verifier));
+        Assert.Equal(pdf, await verifier.GetByteArrayAsync(fileUrl, Ct));
+        var other = await F.SignedInClientAsync(await F.CreateUserAsync(Roles.OpdOperator, "2.11.0.00.0.00.01.0000"));
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(fileUrl, Ct)).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await F.Client().GetAsync(fileUrl, Ct)).StatusCode);
+
+        // Once the report is no longer a draft, nothing can be attached or removed.
+        await F.WithDbAsync(async db =>
+        {
+            await db.QuarterReports.Where(r => r.Id == draft.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, ReportStatus.Submitted), Ct);
+            return 0;
+        });
+        var late = await UploadAsync(operatorClient, "tambahan.pdf", pdf);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, late.StatusCode);
+        Assert.Equal(1, await F.WithDbAsync(db => db.ReportEvidence.CountAsync(e => e.QuarterReportId == draft.Id, Ct)));
+    }
+
+    [Fact]
     public async Task An_operator_plans_elements_indicators_targets_and_a_ceiling_and_bad_targets_store_nothing()
     {
         var disnaker = await F.OpdIdAsync("2.07.0.00.0.00.01.0000");

@@ -22,6 +22,9 @@ public sealed class PerformanceOptions
     /// <summary>Predicate bands (lowest capaian of each band); the sakip.md bands when empty.</summary>
     public List<PredicateBand> Bands { get; set; } = [];
 
+    /// <summary>The largest evidence file an OPD may attach to a quarterly report.</summary>
+    public int EvidenceMaxMegabytes { get; set; } = 20;
+
     /// <summary>Load the demo plans and reports with the demo regency (<see cref="PerformanceDemo"/>).</summary>
     public bool SeedDemoPerformance { get; set; } = true;
 

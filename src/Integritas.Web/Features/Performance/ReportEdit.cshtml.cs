@@ -3,6 +3,7 @@ using Integritas.Data.Performance;
 using Integritas.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Integritas.Web.Features.Performance;
 
@@ -11,7 +12,7 @@ namespace Integritas.Web.Features.Performance;
 /// submit it (late only with the flag and a reason); verifiers verify, return with comments or publish. Drafts of
 /// another OPD are not shown (404), and nothing half-entered is stored when a figure is wrong.
 /// </summary>
-public sealed class ReportEditModel(IntegritasDbContext db, Reporting reporting, Scorecards scorecards, Overview overview, Ui ui) : PageModel
+public sealed class ReportEditModel(IntegritasDbContext db, Reporting reporting, Scorecards scorecards, Overview overview, ReportEvidenceFiles evidenceFiles, Ui ui) : PageModel
 {
     public QuarterReport Report { get; private set; } = null!;
 
@@ -49,6 +50,64 @@ public sealed class ReportEditModel(IntegritasDbContext db, Reporting reporting,
     public string? Comment { get; set; }
 
     public DateOnly Today => overview.Today;
+
+    public List<ReportEvidence> Evidence { get; private set; } = [];
+
+    [BindProperty]
+    public IFormFile? EvidenceFile { get; set; }
+
+    [BindProperty]
+    public long? EvidenceIndicatorId { get; set; }
+
+    public async Task<IActionResult> OnPostEvidenceAsync(long id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, fill: true, ct) is { } missing)
+        {
+            return missing;
+        }
+
+        var added = await evidenceFiles.AddAsync(Access, id, EvidenceIndicatorId, EvidenceFile, Actor, ct);
+        if (!added.Succeeded)
+        {
+            Errors = added.Errors;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
+        TempData["Message"] = ui.T($"Bukti {added.Value!.FileName} dilampirkan.", $"Evidence {added.Value!.FileName} attached.");
+        return Redirect($"/admin/kinerja/laporan/{id}#bukti");
+    }
+
+    public async Task<IActionResult> OnPostRemoveEvidenceAsync(long id, long evidenceId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, fill: true, ct) is { } missing)
+        {
+            return missing;
+        }
+
+        var removed = await evidenceFiles.RemoveAsync(Access, evidenceId, ct);
+        if (!removed.Succeeded || removed.Value!.QuarterReportId != id)
+        {
+            Errors = removed.Errors.Count > 0 ? removed.Errors : new() { [ReportEvidenceFiles.Field] = [ui.T("Bukti ini tidak dapat dihapus.", "This evidence cannot be removed.")] };
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
+        TempData["Message"] = ui.T("Bukti dihapus.", "Evidence removed.");
+        return Redirect($"/admin/kinerja/laporan/{id}#bukti");
+    }
+
+    /// <summary>Downloads an evidence file (readers of the report only).</summary>
+    public async Task<IActionResult> OnGetEvidenceFileAsync(long id, long evidenceId, CancellationToken ct)
+    {
+        Access = await PlanAccess.ForAsync(User, db, ct);
+        if (await evidenceFiles.OpenAsync(Access, evidenceId, ct) is not { } file || file.Evidence.QuarterReportId != id)
+        {
+            return NotFound();
+        }
+
+        return File(file.Content, file.Evidence.ContentType, file.Evidence.FileName);
+    }
 
     public bool CanEdit => Access.MayWrite(Report.OpdId) && Report.Status is ReportStatus.Draft or ReportStatus.Returned;
 
@@ -154,6 +213,7 @@ public sealed class ReportEditModel(IntegritasDbContext db, Reporting reporting,
 
         Report = report;
         Card = await scorecards.ForAsync(report.Opd!, report.Year, publishedOnly: false, ct);
+        Evidence = await db.ReportEvidence.AsNoTracking().Where(e => e.QuarterReportId == id).OrderBy(e => e.Id).ToListAsync(ct);
         if (fill)
         {
             Version = report.Version;
