@@ -79,14 +79,7 @@ public sealed class ReportReminders(IntegritasDbContext db, NotificationOutbox o
         return queued;
     }
 
-    private IQueryable<AppUser> InRole(string role) =>
-        db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));
+    private IQueryable<AppUser> InRole(string role) => StaffRecipients.InRole(db, role);
 
-    private async Task<List<string>> EmailsAsync(IQueryable<AppUser> users, CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        var found = await users.Where(u => u.Email != null).Select(u => new { u.Email, u.LockoutEnd }).ToListAsync(ct);
-        return [.. found.Where(u => u.LockoutEnd is null || u.LockoutEnd.Value <= now).Select(u => u.Email!)
-            .Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(e => e, StringComparer.OrdinalIgnoreCase)];
-    }
+    private Task<List<string>> EmailsAsync(IQueryable<AppUser> users, CancellationToken ct) => StaffRecipients.EmailsAsync(users, time.GetUtcNow().UtcDateTime, ct);
 }

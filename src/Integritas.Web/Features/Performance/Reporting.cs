@@ -108,21 +108,10 @@ public sealed class Reporting(
         ArgumentNullException.ThrowIfNull(access);
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(budget);
-        var report = await db.QuarterReports.Include(r => r.Realisations).Include(r => r.Budget).SingleOrDefaultAsync(r => r.Id == reportId, ct);
-        if (report is null || !access.MayWrite(report.OpdId))
+        var (report, refused) = await EditableAsync(access, reportId, version, ct);
+        if (report is null)
         {
-            return report is null || !access.MayRead(report.OpdId) ? Fail("Report", ui.T("Laporan tidak ditemukan.", "Report not found.")) : Denied();
-        }
-
-        if (Editable(report) is { } notEditable)
-        {
-            return notEditable;
-        }
-
-        if (report.Version != version)
-        {
-            return Fail("Version", ui.T("Laporan ini baru saja diubah orang lain. Muat ulang halaman dan isi lagi.",
-                "Someone else changed this report just now. Reload the page and enter your figures again."));
+            return refused!;
         }
 
         var errors = new Dictionary<string, string[]>();
@@ -230,6 +219,26 @@ public sealed class Reporting(
         return await SaveOrConflictAsync(report, ct);
     }
 
+    /// <summary>The report, tracked with its rows, when the user may change it now; else why not.</summary>
+    private async Task<(QuarterReport? Report, PlanResult<QuarterReport>? Refused)> EditableAsync(PlanAccess access, long reportId, int version, CancellationToken ct)
+    {
+        var report = await db.QuarterReports.Include(r => r.Realisations).Include(r => r.Budget).SingleOrDefaultAsync(r => r.Id == reportId, ct);
+        if (report is null || !access.MayWrite(report.OpdId))
+        {
+            return (null, report is null || !access.MayRead(report.OpdId) ? Fail("Report", ui.T("Laporan tidak ditemukan.", "Report not found.")) : Denied());
+        }
+
+        if (Editable(report) is { } notEditable)
+        {
+            return (null, notEditable);
+        }
+
+        return report.Version != version
+            ? (null, Fail("Version", ui.T("Laporan ini baru saja diubah orang lain. Muat ulang halaman dan isi lagi.",
+                "Someone else changed this report just now. Reload the page and enter your figures again.")))
+            : (report, null);
+    }
+
     private static void Upsert(QuarterReport report, long indicatorId, ReportPeriod period, decimal? value, string? problems, string? actions)
     {
         var row = report.Realisations.FirstOrDefault(x => x.IndicatorId == indicatorId && x.Period == period);
@@ -282,20 +291,10 @@ public sealed class Reporting(
     public async Task<PlanResult<QuarterReport>> SubmitAsync(PlanAccess access, long reportId, int version, bool late, string? lateReason, string actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(access);
-        var report = await db.QuarterReports.Include(r => r.Realisations).Include(r => r.Budget).SingleOrDefaultAsync(r => r.Id == reportId, ct);
-        if (report is null || !access.MayWrite(report.OpdId))
+        var (report, refused) = await EditableAsync(access, reportId, version, ct);
+        if (report is null)
         {
-            return report is null || !access.MayRead(report.OpdId) ? Fail("Report", ui.T("Laporan tidak ditemukan.", "Report not found.")) : Denied();
-        }
-
-        if (Editable(report) is { } notEditable)
-        {
-            return notEditable;
-        }
-
-        if (report.Version != version)
-        {
-            return Fail("Version", ui.T("Laporan ini baru saja diubah orang lain. Muat ulang halaman.", "Someone else changed this report just now. Reload the page."));
+            return refused!;
         }
 
         var errors = new Dictionary<string, string[]>();
