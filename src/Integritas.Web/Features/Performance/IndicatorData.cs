@@ -64,16 +64,16 @@ public sealed class IndicatorData(IntegritasDbContext db)
     public async Task<List<IndicatorRow>> RowsAsync(int year, int? opdId, CancellationToken ct, IReadOnlyCollection<ReportPeriod>? periods = null,
         bool publishedOnly = true, long? includeReportId = null)
     {
-        var period = await db.PlanPeriods.AsNoTracking().Where(p => p.StartYear <= year && p.EndYear >= year)
-            .OrderByDescending(p => p.StartYear).FirstOrDefaultAsync(ct);
+        var period = await Scorecards.PeriodForAsync(db, year, ct);
         if (period is null)
         {
             return [];
         }
 
-        var nodes = await db.PlanNodes.AsNoTracking().Where(n => n.PeriodId == period.Id && (opdId == null || n.OpdId == opdId))
-            .Select(n => new { n.Id, n.OpdId, n.ParentId, n.Level, n.Code, n.SortOrder, OpdCode = n.Opd!.Code }).ToListAsync(ct);
+        var nodes = await db.PlanNodes.AsNoTracking().Where(n => n.PeriodId == period.Id && (opdId == null || n.OpdId == opdId)).ToListAsync(ct);
         var nodeById = nodes.ToDictionary(n => n.Id);
+        var opdIds = nodes.Select(n => n.OpdId).Distinct().ToList();
+        var opdCodes = await db.Opds.AsNoTracking().Where(o => opdIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Code, ct);
         var indicators = await db.Indicators.AsNoTracking()
             .Where(i => i.PlanNode!.PeriodId == period.Id && (opdId == null || i.PlanNode.OpdId == opdId))
             .ToListAsync(ct);
@@ -89,11 +89,10 @@ public sealed class IndicatorData(IntegritasDbContext db)
             .ToDictionary(r => (r.IndicatorId, r.Period), r => r.Value);
 
         var wanted = periods ?? Periods;
-        var order = Scorecards.TreeOrder([.. nodes.Select(n => new PlanNode { Id = n.Id, ParentId = n.ParentId, Code = n.Code, Name = "", SortOrder = n.SortOrder, OpdId = n.OpdId })])
-            .Select((n, i) => (n.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var order = Scorecards.TreeOrder(nodes).Select((n, i) => (n.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var rows = new List<IndicatorRow>(indicators.Count * wanted.Count);
         foreach (var indicator in indicators
-            .OrderBy(i => nodeById[i.PlanNodeId].OpdCode, StringComparer.Ordinal)
+            .OrderBy(i => opdCodes[nodeById[i.PlanNodeId].OpdId], StringComparer.Ordinal)
             .ThenBy(i => order[i.PlanNodeId]).ThenBy(i => i.SortOrder).ThenBy(i => i.Code, StringComparer.Ordinal))
         {
             var node = nodeById[indicator.PlanNodeId];
@@ -102,7 +101,7 @@ public sealed class IndicatorData(IntegritasDbContext db)
                 var target = targets.GetValueOrDefault((indicator.Id, p));
                 var realisation = realisations.GetValueOrDefault((indicator.Id, p));
                 var capaian = Scorecards.Compute(indicator, target, realisation);
-                rows.Add(new IndicatorRow(node.OpdCode, indicator.Code, indicator.Name, node.Level, indicator.Kind, indicator.Polarity, indicator.Unit,
+                rows.Add(new IndicatorRow(opdCodes[node.OpdId], indicator.Code, indicator.Name, node.Level, indicator.Kind, indicator.Polarity, indicator.Unit,
                     year, p, target?.Value, indicator.Polarity == Polarity.Range ? target?.Max : null, realisation, capaian.Rounded()));
             }
         }

@@ -53,8 +53,7 @@ public sealed class OpdPerformanceModel(IntegritasDbContext db, Scorecards score
 
         Opd = opd;
         var thisYear = overview.Today.Year;
-        var periods = await db.PlanPeriods.AsNoTracking().ToListAsync(ct);
-        Years = [.. periods.SelectMany(p => Enumerable.Range(p.StartYear, p.EndYear - p.StartYear + 1)).Distinct().Where(y => y <= thisYear).OrderDescending()];
+        Years = await overview.YearsAsync(ct);
         if (Year is not { } y || !Years.Contains(y))
         {
             Year = Years.FirstOrDefault(thisYear);
@@ -93,6 +92,6 @@ public sealed class OpdPerformanceModel(IntegritasDbContext db, Scorecards score
     {
         labels = History.Select(r => $"{r.Year} TW{r.Quarter}"),
         capaian = History.Select(r => r.CapaianMean is { } c ? Math.Round(c, 2) : (decimal?)null),
-        absorption = History.Select(r => r.Pagu is > 0 ? Math.Round(r.Spent!.Value / r.Pagu.Value * 100, 2) : (decimal?)null),
+        absorption = History.Select(r => Scorecards.AbsorptionOf(r).Rounded()),
     });
 }

@@ -1,4 +1,5 @@
-using Integritas.Core.Time;
+using Integritas.Core.Performance;
+using Integritas.Core.Sla;
 using Integritas.Data;
 using Integritas.Data.Performance;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +33,21 @@ public sealed record OverviewRow(
 /// </summary>
 public sealed class Overview(IntegritasDbContext db, IOptions<PerformanceOptions> options, TimeProvider time)
 {
-    public DateOnly Today => DateOnly.FromDateTime(Wib.FromUtc(time.GetUtcNow().ToUniversalTime()).DateTime);
+    public DateOnly Today => HolidayCalendar.WibDate(time.GetUtcNow().UtcDateTime);
+
+    /// <summary>The years of the plan periods up to this year, newest first (the pages' year choices).</summary>
+    public async Task<List<int>> YearsAsync(CancellationToken ct)
+    {
+        var periods = await db.PlanPeriods.AsNoTracking().Select(p => new { p.StartYear, p.EndYear }).ToListAsync(ct);
+        var thisYear = Today.Year;
+        return [.. periods.SelectMany(p => Enumerable.Range(p.StartYear, p.EndYear - p.StartYear + 1)).Distinct().Where(y => y <= thisYear).OrderDescending()];
+    }
+
+    /// <summary>The OPDs with a plan covering a year (those that owe quarterly reports), by id.</summary>
+    public async Task<Dictionary<int, string>> PlannedOpdsAsync(int year, CancellationToken ct) =>
+        (await db.PlanNodes.AsNoTracking().Where(n => n.Period!.StartYear <= year && n.Period.EndYear >= year)
+            .Select(n => new { n.OpdId, n.Opd!.Name }).Distinct().ToListAsync(ct))
+        .ToDictionary(n => n.OpdId, n => n.Name);
 
     public async Task<List<OverviewRow>> ForAsync(int regionId, int year, CancellationToken ct)
     {
@@ -50,7 +65,7 @@ public sealed class Overview(IntegritasDbContext db, IOptions<PerformanceOptions
             var latest = mine.Where(r => r.Status == ReportStatus.Published).MaxBy(r => r.Quarter);
             var submittedDue = mine.Where(r => r.Quarter <= due && r.SubmittedAtUtc is not null).ToList();
             return new OverviewRow(o.Id, o.Code, o.Name, o.ShortName, latest?.Quarter, latest?.CapaianMean, latest?.IkuCapaianMean,
-                latest is { Pagu: > 0 } l ? l.Spent / l.Pagu * 100 : null,
+                latest is null ? null : Capaian.Absorption(latest.Pagu ?? 0, latest.Spent ?? 0).Percent,
                 due, submittedDue.Count(r => !r.IsLate), submittedDue.Count(r => r.IsLate), due - submittedDue.Count);
         })];
     }

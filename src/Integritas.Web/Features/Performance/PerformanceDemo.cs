@@ -1,4 +1,5 @@
 using Integritas.Core.Performance;
+using Integritas.Core.Sla;
 using Integritas.Core.Time;
 using Integritas.Data;
 using Integritas.Data.Demo;
@@ -40,7 +41,7 @@ public static class PerformanceDemo
         }
 
         var now = time.GetUtcNow().ToUniversalTime();
-        var today = DateOnly.FromDateTime(Wib.FromUtc(now).DateTime);
+        var today = HolidayCalendar.WibDate(now.UtcDateTime);
         var lastYear = today.Year;
         var period = new PlanPeriod { Name = $"Renstra {lastYear - 4}–{lastYear}", StartYear = lastYear - 4, EndYear = lastYear };
         db.PlanPeriods.Add(period);

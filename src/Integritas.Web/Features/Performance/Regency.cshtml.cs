@@ -39,9 +39,7 @@ public sealed class RegencyModel(IntegritasDbContext db, Overview overview, IOpt
         }
 
         RegionName = region.Name;
-        Years = await db.PlanPeriods.AsNoTracking().Select(p => new { p.StartYear, p.EndYear }).ToListAsync(ct) is var periods
-            ? [.. periods.SelectMany(p => Enumerable.Range(p.StartYear, p.EndYear - p.StartYear + 1)).Distinct().Where(y => y <= overview.Today.Year).OrderDescending()]
-            : [];
+        Years = await overview.YearsAsync(ct);
         var thisYear = overview.Today.Year;
         if (Year is { } y && (y < 2000 || y > thisYear))
         {

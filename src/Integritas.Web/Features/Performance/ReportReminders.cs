@@ -1,3 +1,4 @@
+using Integritas.Core.Sla;
 using Integritas.Core.Time;
 using Integritas.Data;
 using Integritas.Data.Identity;
@@ -14,7 +15,7 @@ namespace Integritas.Web.Features.Performance;
 /// with a plan that has not submitted are reminded once; after the due date, once more, with the verifiers copied.
 /// The reminder row is committed with its messages, and its unique key keeps two passes from both sending.
 /// </summary>
-public sealed class ReportReminders(IntegritasDbContext db, NotificationOutbox outbox, PublicLinks links, IOptions<PerformanceOptions> options, TimeProvider time)
+public sealed class ReportReminders(IntegritasDbContext db, NotificationOutbox outbox, PublicLinks links, IOptions<PerformanceOptions> options, TimeProvider time, Overview overview)
 {
     public const string DueSoonEvent = "performance.due_soon";
     public const string OverdueEvent = "performance.overdue";
@@ -22,7 +23,7 @@ public sealed class ReportReminders(IntegritasDbContext db, NotificationOutbox o
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(Wib.FromUtc(now).DateTime);
+        var today = HolidayCalendar.WibDate(now);
         var settings = options.Value;
         var queued = 0;
         // The quarters whose reminder window is open: this year's and last year's fourth quarter, overdue ones only
@@ -34,16 +35,15 @@ public sealed class ReportReminders(IntegritasDbContext db, NotificationOutbox o
         foreach (var (year, quarter, due) in quarters)
         {
             var kind = today > due ? ReportReminderKind.Overdue : ReportReminderKind.DueSoon;
-            var planned = await db.PlanNodes.AsNoTracking().Where(n => n.Period!.StartYear <= year && n.Period.EndYear >= year)
-                .Select(n => n.OpdId).Distinct().ToListAsync(ct);
+            var planned = await overview.PlannedOpdsAsync(year, ct);
             var submitted = await db.QuarterReports.AsNoTracking()
                 .Where(r => r.Year == year && r.Quarter == quarter && r.Status != ReportStatus.Draft && r.Status != ReportStatus.Returned)
                 .Select(r => r.OpdId).ToListAsync(ct);
             var reminded = await db.ReportReminders.AsNoTracking().Where(r => r.Year == year && r.Quarter == quarter && r.Kind == kind)
                 .Select(r => r.OpdId).ToListAsync(ct);
-            foreach (var opdId in planned.Except(submitted).Except(reminded).Order())
+            foreach (var opdId in planned.Keys.Except(submitted).Except(reminded).Order())
             {
-                var opd = await db.Opds.AsNoTracking().Where(o => o.Id == opdId).Select(o => o.Name).SingleAsync(ct);
+                var opd = planned[opdId];
                 var recipients = await EmailsAsync(InRole(Roles.OpdOperator).Where(u => db.UserOpdScopes.Any(s => s.UserId == u.Id && s.OpdId == opdId)), ct);
                 if (kind == ReportReminderKind.Overdue)
                 {

@@ -48,7 +48,7 @@ public static class ReportWorkbook
             Pair("Capaian IKU / Key indicators (%)", Round(report.IkuCapaianMean)),
             Pair("Pagu (Rp)", report.Pagu),
             Pair("Realisasi anggaran / Spent (Rp)", report.Spent),
-            Pair("Serapan / Absorption (%)", report.Pagu is > 0 ? Round(report.Spent / report.Pagu * 100) : null),
+            Pair("Serapan / Absorption (%)", Scorecards.AbsorptionOf(report).Rounded()),
             Pair("SHA-256 berkas CSV / of the CSV file", report.PublishedSha256),
             Pair("Entri log transparansi / Transparency log entry", report.LedgerIndex),
         };

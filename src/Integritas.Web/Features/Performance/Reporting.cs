@@ -1,5 +1,5 @@
 using Integritas.Core.Performance;
-using Integritas.Core.Time;
+using Integritas.Core.Sla;
 using Integritas.Data;
 using Integritas.Data.Performance;
 using Integritas.Web.Features.Ledger;
@@ -44,7 +44,7 @@ public sealed class Reporting(
 
     private DateTimeOffset Now => time.GetUtcNow().ToUniversalTime();
 
-    private DateOnly Today => DateOnly.FromDateTime(Wib.FromUtc(Now).DateTime);
+    private DateOnly Today => HolidayCalendar.WibDate(Now.UtcDateTime);
 
     /// <summary>The OPD's report for a quarter, created as a draft if there is none yet.</summary>
     public async Task<PlanResult<QuarterReport>> OpenAsync(PlanAccess access, int opdId, int year, int quarter, string actor, CancellationToken ct)
@@ -60,7 +60,7 @@ public sealed class Reporting(
             return Fail("Quarter", ui.T("Triwulan 1 sampai 4.", "Quarter 1 to 4."));
         }
 
-        if (!await db.PlanPeriods.AnyAsync(p => p.StartYear <= year && p.EndYear >= year, ct))
+        if (await Scorecards.PeriodForAsync(db, year, ct) is null)
         {
             return Fail("Year", ui.T($"Tahun {year} tidak termasuk periode rencana mana pun.", $"Year {year} is in no plan period."));
         }

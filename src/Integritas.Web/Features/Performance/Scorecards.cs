@@ -107,8 +107,21 @@ public sealed class Scorecards(IntegritasDbContext db, IOptions<PerformanceOptio
     }
 
     /// <summary>The plan period covering a year, if any.</summary>
-    public Task<PlanPeriod?> PeriodForAsync(int year, CancellationToken ct) =>
-        db.PlanPeriods.AsNoTracking().Where(p => p.StartYear <= year && p.EndYear >= year).OrderByDescending(p => p.StartYear).FirstOrDefaultAsync(ct);
+    public Task<PlanPeriod?> PeriodForAsync(int year, CancellationToken ct) => PeriodForAsync(db, year, ct);
+
+    /// <summary>The plan period covering a year, if any (the latest-starting one, should two overlap).</summary>
+    public static Task<PlanPeriod?> PeriodForAsync(IntegritasDbContext db, int year, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.PlanPeriods.AsNoTracking().Where(p => p.StartYear <= year && p.EndYear >= year).OrderByDescending(p => p.StartYear).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>A published report's budget absorption, from the figures stored with it.</summary>
+    public static CapaianResult AbsorptionOf(QuarterReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return Capaian.Absorption(report.Pagu ?? 0, report.Spent ?? 0);
+    }
 
     /// <param name="publishedOnly">True for the public: only published reports' figures.</param>
     public async Task<OpdScorecard> ForAsync(Opd opd, int year, bool publishedOnly, CancellationToken ct)

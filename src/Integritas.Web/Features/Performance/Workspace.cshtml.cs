@@ -34,6 +34,8 @@ public sealed class WorkspaceModel(IntegritasDbContext db, Reporting reporting, 
 
     public PlanAccess Access { get; private set; } = PlanAccess.Nobody;
 
+    public DateOnly Today => overview.Today;
+
     public List<OpdYear> Mine { get; private set; } = [];
 
     public List<QueueRow> Queue { get; private set; } = [];
@@ -82,9 +84,8 @@ public sealed class WorkspaceModel(IntegritasDbContext db, Reporting reporting, 
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var today = overview.Today;
-        var periods = await db.PlanPeriods.AsNoTracking().ToListAsync(ct);
-        Years = [.. periods.SelectMany(p => Enumerable.Range(p.StartYear, p.EndYear - p.StartYear + 1)).Distinct().Where(y => y <= today.Year).OrderDescending()];
+        var today = Today;
+        Years = await overview.YearsAsync(ct);
         if (Year is not { } y || !Years.Contains(y))
         {
             Year = Years.FirstOrDefault(today.Year);
@@ -114,13 +115,12 @@ public sealed class WorkspaceModel(IntegritasDbContext db, Reporting reporting, 
                 .OrderBy(r => r.Status).ThenBy(r => r.SubmittedAtUtc)];
 
             // Quarters of the year already past their due date with no submission, per OPD of the home regency's plans.
-            var planned = await db.PlanNodes.AsNoTracking().Where(n => n.Period!.StartYear <= year && n.Period.EndYear >= year)
-                .Select(n => new { n.OpdId, n.Opd!.Name }).Distinct().ToListAsync(ct);
+            var planned = await overview.PlannedOpdsAsync(year, ct);
             var submitted = (await db.QuarterReports.AsNoTracking().Where(r => r.Year == year && r.SubmittedAtUtc != null)
                 .Select(r => new { r.OpdId, r.Quarter }).ToListAsync(ct)).ToHashSet();
             Missing = [.. planned.SelectMany(p => Enumerable.Range(1, 4)
-                    .Where(q => options.DueDate(year, q) < today && !submitted.Contains(new { p.OpdId, Quarter = q }))
-                    .Select(q => new MissingRow(p.OpdId, p.Name, q, options.DueDate(year, q))))
+                    .Where(q => options.DueDate(year, q) < today && !submitted.Contains(new { OpdId = p.Key, Quarter = q }))
+                    .Select(q => new MissingRow(p.Key, p.Value, q, options.DueDate(year, q))))
                 .OrderBy(m => m.Quarter).ThenBy(m => m.Opd, StringComparer.Ordinal)];
         }
     }
