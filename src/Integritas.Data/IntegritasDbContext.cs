@@ -100,6 +100,12 @@ public class IntegritasDbContext(
 
     public DbSet<Performance.ReportReminder> ReportReminders => Set<Performance.ReportReminder>();
 
+    public DbSet<Performance.PerformanceAgreement> PerformanceAgreements => Set<Performance.PerformanceAgreement>();
+
+    public DbSet<Performance.AgreementSignature> AgreementSignatures => Set<Performance.AgreementSignature>();
+
+    public DbSet<Identity.SigningKey> SigningKeys => Set<Identity.SigningKey>();
+
     // Changes saved on behalf of someone other than this context's actor (see AuditAs).
     private Dictionary<object, IAuditActor>? actorsByEntity;
 
@@ -567,6 +573,30 @@ public class IntegritasDbContext(
             e.Property(x => x.UploadedBy).HasMaxLength(256);
             e.HasIndex(x => x.QuarterReportId);
             e.HasOne<Performance.QuarterReport>().WithMany().HasForeignKey(x => x.QuarterReportId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Performance.PerformanceAgreement>(e =>
+        {
+            e.HasIndex(a => new { a.OpdId, a.Year, a.Revision }).IsUnique();
+            e.Property(a => a.Sha256).HasMaxLength(64);
+            e.Property(a => a.CreatedBy).HasMaxLength(256);
+            e.HasOne(a => a.Opd).WithMany().HasForeignKey(a => a.OpdId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(a => a.Signatures).WithOne(s => s.Agreement).HasForeignKey(s => s.AgreementId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Performance.AgreementSignature>(e =>
+        {
+            e.HasIndex(s => new { s.AgreementId, s.Party }).IsUnique();
+            e.Property(s => s.SignerName).HasMaxLength(200);
+            e.Property(s => s.Sha256).HasMaxLength(64);
+            e.HasOne(s => s.SigningKey).WithMany().HasForeignKey(s => s.SigningKeyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organisation.Official>().WithMany().HasForeignKey(s => s.OfficialId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Identity.SigningKey>(e =>
+        {
+            e.HasIndex(k => k.UserId);
+            e.HasOne<Identity.AppUser>().WithMany().HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<Rewards.CitizenAccount>(e =>

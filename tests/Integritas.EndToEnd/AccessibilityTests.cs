@@ -28,13 +28,16 @@ public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(a
     /// <summary>The latest published quarterly report of the OPD in <see cref="OpdPlaceholder"/>.</summary>
     private const string ReportPlaceholder = "{report}";
 
+    /// <summary>This year's latest Perjanjian Kinerja revision of the OPD in <see cref="OpdPlaceholder"/> (the demo prepares one for every OPD).</summary>
+    private const string AgreementPlaceholder = "{pk}";
+
     private static readonly string[] FailingImpacts = ["serious", "critical"];
 
     private static readonly Lazy<string> AxeSource = new(LoadAxe);
 
     public static TheoryData<string, string> PublicPages()
     {
-        string[] paths = ["/", "/opd", "/opd/" + OpdPlaceholder, "/wilayah", "/wilayah/12.05", "/unit-layanan", "/akun/masuk", "/paket", "/paket/LKT-2026-PUPR-002", "/paket/cek", "/lapor", "/lapor/cek", "/aduan", "/aduan/statistik", "/kinerja", "/kinerja/opd/" + OpdPlaceholder, "/kinerja/laporan/" + ReportPlaceholder];
+        string[] paths = ["/", "/opd", "/opd/" + OpdPlaceholder, "/wilayah", "/wilayah/12.05", "/unit-layanan", "/akun/masuk", "/paket", "/paket/LKT-2026-PUPR-002", "/paket/cek", "/lapor", "/lapor/cek", "/aduan", "/aduan/statistik", "/kinerja", "/kinerja/opd/" + OpdPlaceholder, "/kinerja/laporan/" + ReportPlaceholder, "/kinerja/pk/" + AgreementPlaceholder];
         var data = new TheoryData<string, string>();
         foreach (var lang in new[] { "id", "en" })
         {
@@ -96,6 +99,8 @@ public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(a
         "/admin/kinerja?opd=" + OpdPlaceholder,
         "/admin/kinerja/rencana?opd=" + OpdPlaceholder,
         "/admin/kinerja/laporan/" + ReportPlaceholder,
+        "/admin/kinerja/pk?opd=" + OpdPlaceholder,
+        "/kinerja/pk/" + AgreementPlaceholder,
         "/akun/2fa",
     };
 
@@ -242,6 +247,14 @@ public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(a
             var report = await db.QuarterReports.Where(r => r.OpdId == opdId && r.Status == Integritas.Data.Performance.ReportStatus.Published)
                 .OrderByDescending(r => r.Year).ThenByDescending(r => r.Quarter).Select(r => r.Id).FirstAsync(ct);
             url = url.Replace(ReportPlaceholder, report.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+
+        if (url.Contains(AgreementPlaceholder, StringComparison.Ordinal))
+        {
+            await using var scope = App.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Integritas.Data.IntegritasDbContext>();
+            var agreement = await db.PerformanceAgreements.Where(a => a.OpdId == opdId).OrderByDescending(a => a.Year).ThenByDescending(a => a.Revision).Select(a => a.Id).FirstAsync(ct);
+            url = url.Replace(AgreementPlaceholder, agreement.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }
 
         return url;

@@ -185,6 +185,12 @@ internal static class AuditRecorder
             case DateTimeOffset dto:
                 writer.WriteStringValue(dto.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
                 break;
+            case byte[] bytes:
+                // Keys and signatures are short enough to keep whole; a document is recorded by its hash.
+                writer.WriteStringValue(bytes.Length <= 64
+                    ? Convert.ToBase64String(bytes)
+                    : "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+                break;
             default:
                 writer.WriteStringValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
                 break;

@@ -887,6 +887,53 @@ namespace Integritas.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Integritas.Data.Identity.SigningKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MemoryKib")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Nonce")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Passes")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset?>("RevokedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("SealedPrivateKey")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SigningKeys");
+                });
+
             modelBuilder.Entity("Integritas.Data.Identity.UserOpdScope", b =>
                 {
                     b.Property<string>("UserId")
@@ -1307,6 +1354,58 @@ namespace Integritas.Migrations.Postgres.Migrations
                     b.ToTable("ServiceUnits");
                 });
 
+            modelBuilder.Entity("Integritas.Data.Performance.AgreementSignature", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AgreementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("LedgerIndex")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OfficialId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Party")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("SignedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("SigningKeyId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficialId");
+
+                    b.HasIndex("SigningKeyId");
+
+                    b.HasIndex("AgreementId", "Party")
+                        .IsUnique();
+
+                    b.ToTable("AgreementSignatures");
+                });
+
             modelBuilder.Entity("Integritas.Data.Performance.BudgetCeiling", b =>
                 {
                     b.Property<long>("Id")
@@ -1495,6 +1594,48 @@ namespace Integritas.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("IndicatorTargets");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Performance.PerformanceAgreement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<byte[]>("Document")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("OpdId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpdId", "Year", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("PerformanceAgreements");
                 });
 
             modelBuilder.Entity("Integritas.Data.Performance.PlanNode", b =>
@@ -2298,6 +2439,15 @@ namespace Integritas.Migrations.Postgres.Migrations
                     b.Navigation("Package");
                 });
 
+            modelBuilder.Entity("Integritas.Data.Identity.SigningKey", b =>
+                {
+                    b.HasOne("Integritas.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Integritas.Data.Identity.UserOpdScope", b =>
                 {
                     b.HasOne("Integritas.Data.Organisation.Opd", "Opd")
@@ -2405,6 +2555,31 @@ namespace Integritas.Migrations.Postgres.Migrations
                     b.Navigation("Region");
                 });
 
+            modelBuilder.Entity("Integritas.Data.Performance.AgreementSignature", b =>
+                {
+                    b.HasOne("Integritas.Data.Performance.PerformanceAgreement", "Agreement")
+                        .WithMany("Signatures")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Integritas.Data.Organisation.Official", null)
+                        .WithMany()
+                        .HasForeignKey("OfficialId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Integritas.Data.Identity.SigningKey", "SigningKey")
+                        .WithMany()
+                        .HasForeignKey("SigningKeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agreement");
+
+                    b.Navigation("SigningKey");
+                });
+
             modelBuilder.Entity("Integritas.Data.Performance.BudgetCeiling", b =>
                 {
                     b.HasOne("Integritas.Data.Performance.PlanNode", "PlanNode")
@@ -2474,6 +2649,17 @@ namespace Integritas.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Indicator");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Performance.PerformanceAgreement", b =>
+                {
+                    b.HasOne("Integritas.Data.Organisation.Opd", "Opd")
+                        .WithMany()
+                        .HasForeignKey("OpdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Opd");
                 });
 
             modelBuilder.Entity("Integritas.Data.Performance.PlanNode", b =>
@@ -2674,6 +2860,11 @@ namespace Integritas.Migrations.Postgres.Migrations
             modelBuilder.Entity("Integritas.Data.Organisation.Region", b =>
                 {
                     b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Performance.PerformanceAgreement", b =>
+                {
+                    b.Navigation("Signatures");
                 });
 
             modelBuilder.Entity("Integritas.Data.Performance.QuarterReport", b =>

@@ -43,6 +43,7 @@ public static class IntegritasHost
             options.Conventions.AuthorizePage("/Complaints/Leadership", Policies.Staff);
             options.Conventions.AuthorizePage("/Complaints/Settings", Policies.Staff);
             options.Conventions.AuthorizePage("/Performance/Workspace", Policies.Staff);
+            options.Conventions.AuthorizePage("/Performance/AgreementAdmin", Policies.Staff);
             options.Conventions.AuthorizePage("/Performance/ReportEdit", Policies.Staff);
             options.Conventions.AuthorizePage("/Performance/PlanEdit", Policies.Staff);
             options.Conventions.AuthorizePage("/Rewards/Ledger", Policies.Staff);
@@ -188,6 +189,7 @@ public static class IntegritasHost
         services.AddScoped<Features.Performance.Scorecards>();
         services.AddScoped<Features.Performance.IndicatorData>();
         services.AddScoped<Features.Performance.Reporting>();
+        services.AddScoped<Features.Performance.Agreements>();
         services.AddScoped<Features.Performance.Overview>();
         services.AddScoped<Features.Performance.ReportReminders>();
         services.AddScoped<Features.Performance.ReportEvidenceFiles>();

@@ -43,6 +43,13 @@ public abstract class PerformanceDemoTests(IntegritasFactory factory) : FactoryT
         var fertiliser = rows.Single(r => r.IndicatorCode == "OUT-1" && r.Period == ReportPeriod.Year).CapaianPct!.Value;
         var yield = rows.Single(r => r.IndicatorCode == "IKU-2" && r.Period == ReportPeriod.Year).CapaianPct!.Value;
         Assert.True(fertiliser > yield + 15, $"output {fertiliser} vs outcome {yield}");
+
+        // This year's performance agreement of every planned OPD is prepared from its plan, waiting for signatures.
+        var planned = await F.WithDbAsync(db => db.PlanNodes.Select(n => n.OpdId).Distinct().CountAsync(Ct));
+        var agreements = await F.WithDbAsync(db => db.PerformanceAgreements.AsNoTracking().Where(a => a.Year == period.EndYear && a.Revision == 1).ToListAsync(Ct));
+        Assert.True(planned > 30);
+        Assert.Equal(planned, agreements.Count);
+        Assert.All(agreements, a => Assert.Equal(Core.Performance.AgreementDocument.Sha256Hex(a.Document), a.Sha256));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Integritas.Core.Organisation;
 using Integritas.Data;
+using Integritas.Data.Identity;
 using Integritas.Data.Organisation;
 using Integritas.Web.Features.Account;
 using Integritas.Web.Features.Organisation;
@@ -281,6 +282,69 @@ public sealed class OpdEditModel(IntegritasDbContext db, IAuthorizationService a
         return Page();
     }
 
+    /// <summary>
+    /// Links an official in office to a sign-in account (or unlinks with an empty e-mail). Only administrators: the
+    /// link lets that account sign for the official (the yearly performance agreement), so an OPD's own operators
+    /// cannot grant it.
+    /// </summary>
+    public async Task<IActionResult> OnPostLinkAccountAsync(int id, int? linkOfficialId, string? linkEmail, CancellationToken ct)
+    {
+        var denied = await LoadAsync(id, ct);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        if (!User.IsInRole(Roles.Admin))
+        {
+            return Forbid();
+        }
+
+        Input = ToInput(Opd);
+        var errors = new Dictionary<string, string[]>();
+        var official = linkOfficialId is { } oid
+            ? await db.Officials.Include(o => o.Position).SingleOrDefaultAsync(o => o.Id == oid && o.Position!.OpdId == id && o.ActiveUntil == null, ct)
+            : null;
+        if (official is null)
+        {
+            Validation.Add(errors, "linkOfficialId", ui.T("Pilih pejabat yang sedang menjabat di OPD ini.", "Choose an official in office in this agency."));
+        }
+
+        AppUser? account = null;
+        var email = linkEmail?.Trim();
+        if (!string.IsNullOrEmpty(email))
+        {
+            var normalized = email.ToUpperInvariant();
+            account = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
+            if (account is null)
+            {
+                Validation.Add(errors, "linkEmail", ui.T("Tidak ada akun dengan e-mail ini.", "No account has this e-mail."));
+            }
+            else if (await db.Officials.AnyAsync(o => o.UserId == account.Id && o.ActiveUntil == null && o.Id != linkOfficialId, ct))
+            {
+                Validation.Add(errors, "linkEmail", ui.T("Akun ini sudah terhubung ke pejabat lain.", "This account is already linked to another official."));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            Errors = errors;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
+        official!.UserId = account?.Id;
+        await db.SaveChangesAsync(ct);
+        await LoadAsync(id, ct);
+        Message = account is null
+            ? ui.T($"{official.Name} tidak lagi terhubung ke akun.", $"{official.Name} is no longer linked to an account.")
+            : ui.T($"{official.Name} terhubung ke akun {account.Email}.", $"{official.Name} is linked to the account {account.Email}.");
+        return Page();
+    }
+
+    /// <summary>The e-mail of each linked official's account, for the positions table.</summary>
+    public Dictionary<string, string> AccountEmails { get; private set; } = [];
+
     private static OpdInput ToInput(Opd opd) => new()
     {
         Code = opd.Code,
@@ -311,6 +375,8 @@ public sealed class OpdEditModel(IntegritasDbContext db, IAuthorizationService a
         Units = await db.ServiceUnits.AsNoTracking().Include(u => u.Region).Where(u => u.OpdId == id).OrderBy(u => u.Code).ToListAsync(ct);
         Positions = await db.Positions.AsNoTracking().Include(p => p.Holders.Where(h => h.ActiveUntil == null)).Include(p => p.Superior).Where(p => p.OpdId == id)
             .OrderByDescending(p => p.IsHead).ThenBy(p => p.Title).ToListAsync(ct);
+        var linked = Positions.SelectMany(p => p.Holders).Select(h => h.UserId).OfType<string>().ToList();
+        AccountEmails = await db.Users.AsNoTracking().Where(u => linked.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? u.UserName ?? u.Id, ct);
         // A superior may sit in this OPD or be the regency's leadership (the Sekda's office).
         SuperiorOptions = await db.Positions.AsNoTracking()
             .Where(p => p.OpdId == id || (p.Opd!.RegionId == opd.RegionId && p.Opd.Kind == OpdKind.Sekretariat && (p.IsHead || p.Grade == null)))

@@ -21,10 +21,11 @@ public sealed class LedgerPendingRetry(IServiceScopeFactory scopes, ILogger<Ledg
                 var evidence = await scope.ServiceProvider.GetRequiredService<EvidenceService>().RecordPendingAsync(stoppingToken);
                 var complaints = await scope.ServiceProvider.GetRequiredService<ComplaintLedger>().RecordPendingAsync(stoppingToken);
                 var reports = await scope.ServiceProvider.GetRequiredService<Performance.Reporting>().RecordPendingAsync(stoppingToken);
-                if (evidence + complaints + reports > 0)
+                var signatures = await scope.ServiceProvider.GetRequiredService<Performance.Agreements>().RecordPendingAsync(stoppingToken);
+                if (evidence + complaints + reports + signatures > 0)
                 {
-                    logger.LogInformation("Recorded {Evidence} waiting evidence items, {Complaints} complaint status changes and {Reports} published performance reports in the transparency log.",
-                        evidence, complaints, reports);
+                    logger.LogInformation("Recorded {Evidence} waiting evidence items, {Complaints} complaint status changes, {Reports} published performance reports and {Signatures} performance-agreement signatures in the transparency log.",
+                        evidence, complaints, reports, signatures);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)

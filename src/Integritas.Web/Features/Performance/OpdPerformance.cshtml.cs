@@ -41,6 +41,11 @@ public sealed class OpdPerformanceModel(IntegritasDbContext db, Scorecards score
 
     public OverviewRow? Row { get; private set; }
 
+    public sealed record AgreementLink(long Id, int Revision, int Signatures);
+
+    /// <summary>The year's latest Perjanjian Kinerja revision, if any (its page checks the signatures).</summary>
+    public AgreementLink? Agreement { get; private set; }
+
     public PerformanceOptions Options => options.Value;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -64,6 +69,9 @@ public sealed class OpdPerformanceModel(IntegritasDbContext db, Scorecards score
         History = await db.QuarterReports.AsNoTracking().Where(r => r.OpdId == id && r.Status == ReportStatus.Published)
             .OrderBy(r => r.Year).ThenBy(r => r.Quarter).ToListAsync(ct);
         Row = (await overview.ForAsync(opd.RegionId, Year.Value, ct)).SingleOrDefault(r => r.OpdId == id);
+        var year = Year.Value;
+        Agreement = await db.PerformanceAgreements.AsNoTracking().Where(a => a.OpdId == id && a.Year == year).OrderByDescending(a => a.Revision)
+            .Select(a => new AgreementLink(a.Id, a.Revision, a.Signatures.Count)).FirstOrDefaultAsync(ct);
 
         // The key indicators' yearly figures over the plan period: their targets and the published annual realisations.
         var iku = Card.Indicators.Where(i => i.IsIku).ToList();

@@ -40,6 +40,15 @@ public static class PerformanceApi
             .WithTags("Kinerja / Performance")
             .WithSummary("Berkas laporan triwulan yang terbit / A published quarterly report's file")
             .WithDescription("The file exactly as published (its SHA-256 is in the transparency log entry shown on the report's page): the open-data CSV rows of the report's quarter (and the year, in the fourth quarter).");
+        app.MapGet("/kinerja/pk/{id:long}/json", AgreementPageModel.JsonAsync)
+            .WithTags("Kinerja / Performance")
+            .WithSummary("Dokumen Perjanjian Kinerja yang ditandatangani / The signed performance agreement document")
+            .WithDescription("The canonical JSON document (schema integritas.perjanjian-kinerja/v1) byte for byte as stored. Its SHA-256 is what the parties sign: " +
+                "each signature is an Ed25519 signature of the UTF-8 text \"integritas.perjanjian-kinerja/v1\\nsha256:<hex>\\n\", recorded in the transparency log with the public key.");
+        app.MapGet("/kinerja/pk/{id:long}/pdf", AgreementPageModel.PdfAsync)
+            .WithTags("Kinerja / Performance")
+            .WithSummary("Perjanjian Kinerja sebagai PDF / The performance agreement as PDF")
+            .WithDescription("A printable rendering with the signatures as checked at download time, the document hash and a QR code to the verification page.");
     }
 
     private static async Task<(List<IndicatorRow>? Rows, IResult? Problem)> RowsAsync(int? year, string? opd, IntegritasDbContext db, IndicatorData data, Ui ui, CancellationToken ct)

@@ -146,6 +146,15 @@ public static class PerformanceDemo
         {
         }
 
+        // This year's Perjanjian Kinerja of every OPD, prepared and waiting for the heads' signatures: signing needs
+        // the heads' own accounts and passphrases, which a demo cannot have.
+        var agreements = services.GetRequiredService<Agreements>();
+        var demoAccess = new PlanAccess(IsAdmin: true, []);
+        foreach (var opd in opds)
+        {
+            await agreements.GenerateAsync(demoAccess, opd.Id, lastYear, "demo", ct);
+        }
+
         return count;
     }
 

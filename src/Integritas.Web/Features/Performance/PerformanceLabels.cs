@@ -42,4 +42,23 @@ public static class PerformanceLabels
     public static string? Reason(this Ui ui, CapaianResult result) => result.NotComputable is { } r
         ? (r.Split(" / ") is [var id, var en] ? ui.T(id, en) : r)
         : null;
+
+    /// <summary>A target as the agreement document holds it (invariant numbers), in the page's number format.</summary>
+    public static string Target(this Ui ui, AgreementTarget target) =>
+        Number(ui, target.Target) + (target.TargetMax.Length > 0 ? "–" + Number(ui, target.TargetMax) : "");
+
+    /// <summary>An invariant number from a document, in the page's format; kept as it is when it is not a number.</summary>
+    public static string Number(this Ui ui, string invariant) =>
+        decimal.TryParse(invariant, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var v) ? ui.Number(v) : invariant;
+
+    public static string PolarityKey(this Ui ui, string key) => key switch
+    {
+        "lower" => ui.T("makin rendah makin baik", "lower is better"),
+        "range" => ui.T("rentang", "range"),
+        _ => ui.T("makin tinggi makin baik", "higher is better"),
+    };
+
+    public static string Side(this Ui ui, AgreementSide side) => side == AgreementSide.First
+        ? ui.T("Pihak pertama (kepala OPD)", "First party (agency head)")
+        : ui.T("Pihak kedua (kepala daerah)", "Second party (regional head)");
 }
