@@ -93,11 +93,28 @@ public abstract class PerformanceDemoTests(IntegritasFactory factory) : FactoryT
             var indicatorRows = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "Indikator").Cast<IDictionary<string, object>>().ToList();
             var stunting = indicatorRows.First(r => (string)r["kode"] == "IKU-1");
             Assert.IsType<double>(stunting["target"]);
-            Assert.NotEmpty(MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "Anggaran"));
+            var budget = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "Anggaran").Cast<IDictionary<string, object>>().ToList();
+            Assert.NotEmpty(budget);
+            Assert.Contains(budget, r => r["efisiensi_pct"] is double);
         }
+
+        // And as a PDF with the figures, the narrative and the file hash.
+        var pdf = await client.GetAsync($"/kinerja/laporan/{published.Id}/pdf", Ct);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync(Ct)))
+        {
+            var text = string.Join(" ", document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+            Assert.Contains("LAPORAN KINERJA TRIWULAN", text, StringComparison.Ordinal);
+            Assert.Contains("IKU-1", text, StringComparison.Ordinal);
+            Assert.Contains(published.PublishedSha256!, text.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+
+        // The OPD page shows output against budget.
+        Assert.Contains("efficiency-method", page, StringComparison.Ordinal);
 
         var draft = await F.WithDbAsync(db => db.QuarterReports.AsNoTracking().FirstAsync(r => r.Status != ReportStatus.Published, Ct));
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync($"/kinerja/laporan/{draft.Id}/xlsx", Ct)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync($"/kinerja/laporan/{draft.Id}/pdf", Ct)).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync($"/kinerja/laporan/{draft.Id}", Ct)).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync($"/kinerja/laporan/{draft.Id}/csv", Ct)).StatusCode);
     }

@@ -40,6 +40,10 @@ public static class PerformanceApi
             .WithTags("Kinerja / Performance")
             .WithSummary("Berkas laporan triwulan yang terbit / A published quarterly report's file")
             .WithDescription("The file exactly as published (its SHA-256 is in the transparency log entry shown on the report's page): the open-data CSV rows of the report's quarter (and the year, in the fourth quarter).");
+        app.MapGet("/kinerja/laporan/{id:long}/pdf", ReportPdf.PdfAsync)
+            .WithTags("Kinerja / Performance")
+            .WithSummary("Laporan triwulan yang terbit sebagai PDF / A published quarterly report as PDF")
+            .WithDescription("A printable rendering: summary, indicators with capaian and narrative, budget with physical progress and efficiency, timeline, and the published CSV's SHA-256 with its transparency-log entry.");
         app.MapGet("/kinerja/pk/{id:long}/json", AgreementPageModel.JsonAsync)
             .WithTags("Kinerja / Performance")
             .WithSummary("Dokumen Perjanjian Kinerja yang ditandatangani / The signed performance agreement document")

@@ -99,6 +99,8 @@ public static class ReportWorkbook
                 ["pagu"] = pagu,
                 ["realisasi"] = spent,
                 ["serapan_pct"] = Capaian.Absorption(pagu, spent).Rounded(),
+                ["progres_fisik_pct"] = card.ProgressOf(n.Id, report.Quarter).Rounded(),
+                ["efisiensi_pct"] = card.EfficiencyOf(n.Id, report.Quarter).Rounded(),
             };
         }).ToList();
 

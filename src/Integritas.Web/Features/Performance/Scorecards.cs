@@ -82,6 +82,29 @@ public sealed class OpdScorecard
         ? Capaian.Absorption(TotalPagu, SpentBy(quarter))
         : CapaianResult.NotAvailable(Capaian.NoRealisation);
 
+    /// <summary>
+    /// Physical progress of a sub kegiatan by a quarter (realisasi fisik): the mean, over its output indicators, of the
+    /// output realised so far against the year's target — a cumulative indicator's value at that quarter, a per-quarter
+    /// indicator's quarters added up — by the same capaian rules. It is what the year's spending is compared with.
+    /// </summary>
+    public CapaianResult ProgressOf(long subKegiatanId, int quarter)
+    {
+        var results = Indicators.Where(i => i.PlanNodeId == subKegiatanId && i.Kind == IndicatorKind.Output).Select(i =>
+        {
+            var toDate = i.QuarterMode == QuarterMode.Cumulative
+                ? RealisationOf(i.Id, (ReportPeriod)quarter)
+                : Enumerable.Range(1, quarter).Select(q => RealisationOf(i.Id, (ReportPeriod)q)).OfType<decimal>().ToList() is { Count: > 0 } values ? values.Sum() : null;
+            return Reports.ContainsKey(quarter) ? Scorecards.Compute(i, TargetOf(i.Id, ReportPeriod.Year), toDate) : CapaianResult.NotAvailable(Capaian.NoRealisation);
+        }).ToList();
+        return results.Count == 0
+            ? CapaianResult.NotAvailable("Tidak ada indikator keluaran / No output indicator")
+            : Capaian.Mean(results, Cap).Mean;
+    }
+
+    /// <summary>Efficiency of a sub kegiatan by a quarter: its physical progress against its budget absorption (<see cref="Capaian.Efficiency"/>).</summary>
+    public CapaianResult EfficiencyOf(long subKegiatanId, int quarter) =>
+        Capaian.Efficiency(ProgressOf(subKegiatanId, quarter), Capaian.Absorption(Pagu.GetValueOrDefault(subKegiatanId), Spent.GetValueOrDefault((quarter, subKegiatanId))));
+
     /// <summary>The latest quarter with a report in this scorecard, or null.</summary>
     public int? LatestQuarter => Reports.Count == 0 ? null : Reports.Keys.Max();
 }
