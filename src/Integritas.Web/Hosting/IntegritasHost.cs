@@ -190,6 +190,7 @@ public static class IntegritasHost
         services.AddScoped<Features.Performance.IndicatorData>();
         services.AddScoped<Features.Performance.Reporting>();
         services.AddScoped<Features.Performance.Agreements>();
+        services.AddScoped<Features.Performance.Lkjip>();
         services.AddScoped<Features.Performance.Overview>();
         services.AddScoped<Features.Performance.ReportReminders>();
         services.AddScoped<Features.Performance.ReportEvidenceFiles>();

@@ -109,6 +109,37 @@ public abstract class PerformanceDemoTests(IntegritasFactory factory) : FactoryT
             Assert.Contains(published.PublishedSha256!, text.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
         }
 
+        // The annual report (LKjIP) of a finished year, as PDF and as an editable Word document with real headings.
+        var lastFullYear = published.Year;
+        var lkjipPdf = await client.GetAsync($"/kinerja/opd/{dinkes}/lkjip/{lastFullYear}.pdf", Ct);
+        Assert.Equal("application/pdf", lkjipPdf.Content.Headers.ContentType!.MediaType);
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(await lkjipPdf.Content.ReadAsByteArrayAsync(Ct)))
+        {
+            var text = string.Join(" ", document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+            foreach (var chapter in new[] { "BAB I PENDAHULUAN", "BAB II PERENCANAAN", "BAB III AKUNTABILITAS KINERJA", "BAB IV AKUNTABILITAS KEUANGAN", "BAB V PENUTUP" })
+            {
+                Assert.Contains(chapter, text, StringComparison.Ordinal);
+            }
+
+            Assert.Contains("Menurunnya prevalensi stunting", text, StringComparison.Ordinal);
+        }
+
+        var docx = await client.GetAsync($"/kinerja/opd/{dinkes}/lkjip/{lastFullYear}.docx", Ct);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType!.MediaType);
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync(Ct)), false))
+        {
+            var body = word.MainDocumentPart!.Document.Body!;
+            var headings = body.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>()
+                .Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading1").Select(p => p.InnerText).ToList();
+            Assert.Equal(5, headings.Count);
+            Assert.StartsWith("BAB I", headings[0], StringComparison.Ordinal);
+            Assert.NotEmpty(body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>());
+            Assert.Contains("Menurunnya prevalensi stunting", body.InnerText, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync($"/kinerja/opd/{dinkes}/lkjip/1999.pdf", Ct)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync("/kinerja/opd/999999/lkjip/2025.docx", Ct)).StatusCode);
+
         // The OPD page shows output against budget.
         Assert.Contains("efficiency-method", page, StringComparison.Ordinal);
 

@@ -44,6 +44,14 @@ public static class PerformanceApi
             .WithTags("Kinerja / Performance")
             .WithSummary("Laporan triwulan yang terbit sebagai PDF / A published quarterly report as PDF")
             .WithDescription("A printable rendering: summary, indicators with capaian and narrative, budget with physical progress and efficiency, timeline, and the published CSV's SHA-256 with its transparency-log entry.");
+        app.MapGet("/kinerja/opd/{id:int}/lkjip/{year:int}.pdf", (int id, int year, Lkjip lkjip, CancellationToken ct) => lkjip.DownloadAsync(id, year, Lkjip.Format.Pdf, ct))
+            .WithTags("Kinerja / Performance")
+            .WithSummary("LKjIP sebagai PDF / The annual performance accountability report as PDF")
+            .WithDescription("Assembled from the OPD's published figures: introduction, planning and the Perjanjian Kinerja, achievements per sasaran with the OPD's explanations and last year's figures, budget with absorption and efficiency, closing.");
+        app.MapGet("/kinerja/opd/{id:int}/lkjip/{year:int}.docx", (int id, int year, Lkjip lkjip, CancellationToken ct) => lkjip.DownloadAsync(id, year, Lkjip.Format.Docx, ct))
+            .WithTags("Kinerja / Performance")
+            .WithSummary("LKjIP sebagai dokumen Word yang dapat diubah / The LKjIP as an editable Word document")
+            .WithDescription("The same report as the PDF, as a DOCX draft with real heading styles for the OPD to complete.");
         app.MapGet("/kinerja/pk/{id:long}/json", AgreementPageModel.JsonAsync)
             .WithTags("Kinerja / Performance")
             .WithSummary("Dokumen Perjanjian Kinerja yang ditandatangani / The signed performance agreement document")

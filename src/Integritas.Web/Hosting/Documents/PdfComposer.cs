@@ -12,7 +12,7 @@ namespace Integritas.Web.Hosting.Documents;
 /// the server's fonts. PDFsharp draws but does not lay out (its layout companion, MigraDoc, is not available here), so
 /// this class does the little flowing a report needs: word wrapping, page breaks, page numbers.
 /// </summary>
-public sealed class PdfComposer : IDisposable
+public sealed class PdfComposer : IDocumentComposer
 {
     private const double Margin = 56; // about 2 cm
     private const double Gap = 6;
