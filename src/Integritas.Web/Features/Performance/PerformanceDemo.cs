@@ -146,6 +146,8 @@ public static class PerformanceDemo
         {
         }
 
+        await LkeDemo.LoadAsync(db, opds, lastYear, now, ct);
+
         return count;
     }
 
