@@ -28,6 +28,9 @@ public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(a
     /// <summary>The latest published quarterly report of the OPD in <see cref="OpdPlaceholder"/>.</summary>
     private const string ReportPlaceholder = "{report}";
 
+    /// <summary>The latest SAKIP evaluation sheet of the OPD in <see cref="OpdPlaceholder"/>.</summary>
+    private const string EvaluationPlaceholder = "{evaluation}";
+
     private static readonly string[] FailingImpacts = ["serious", "critical"];
 
     private static readonly Lazy<string> AxeSource = new(LoadAxe);
@@ -96,6 +99,8 @@ public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(a
         "/admin/kinerja?opd=" + OpdPlaceholder,
         "/admin/kinerja/rencana?opd=" + OpdPlaceholder,
         "/admin/kinerja/laporan/" + ReportPlaceholder,
+        "/admin/kinerja/evaluasi",
+        "/admin/kinerja/evaluasi/" + EvaluationPlaceholder,
         "/akun/2fa",
     };
 
@@ -229,7 +234,7 @@ public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(a
         Assert.Contains(violations, v => v.Nodes.Any(n => n.Target.Contains("#planted-image", StringComparison.Ordinal)));
     }
 
-    /// <summary>The path with the OPD's id and its latest published quarterly report's id in place of the placeholders.</summary>
+    /// <summary>The path with the OPD's id, its latest published quarterly report's id and its latest evaluation sheet's id in place of the placeholders.</summary>
     private async Task<string> ResolveAsync(string path, string opdCode)
     {
         var ct = TestContext.Current.CancellationToken;
@@ -242,6 +247,14 @@ public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(a
             var report = await db.QuarterReports.Where(r => r.OpdId == opdId && r.Status == Integritas.Data.Performance.ReportStatus.Published)
                 .OrderByDescending(r => r.Year).ThenByDescending(r => r.Quarter).Select(r => r.Id).FirstAsync(ct);
             url = url.Replace(ReportPlaceholder, report.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+
+        if (url.Contains(EvaluationPlaceholder, StringComparison.Ordinal))
+        {
+            await using var scope = App.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Integritas.Data.IntegritasDbContext>();
+            var evaluation = await db.LkeEvaluations.Where(e => e.OpdId == opdId).OrderByDescending(e => e.Year).Select(e => e.Id).FirstAsync(ct);
+            url = url.Replace(EvaluationPlaceholder, evaluation.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }
 
         return url;
