@@ -106,6 +106,13 @@ public class IntegritasDbContext(
 
     public DbSet<Identity.SigningKey> SigningKeys => Set<Identity.SigningKey>();
 
+    // SAKIP evaluation worksheets (issue 5 item 8).
+    public DbSet<Performance.LkeEvaluation> LkeEvaluations => Set<Performance.LkeEvaluation>();
+
+    public DbSet<Performance.LkeAnswerRecord> LkeAnswers => Set<Performance.LkeAnswerRecord>();
+
+    public DbSet<Performance.LkeEvidence> LkeEvidence => Set<Performance.LkeEvidence>();
+
     // Changes saved on behalf of someone other than this context's actor (see AuditAs).
     private Dictionary<object, IAuditActor>? actorsByEntity;
 
@@ -597,6 +604,42 @@ public class IntegritasDbContext(
         {
             e.HasIndex(k => k.UserId);
             e.HasOne<Identity.AppUser>().WithMany().HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        // SAKIP evaluation worksheets (issue 5 item 8).
+        builder.Entity<Performance.LkeEvaluation>(e =>
+        {
+            // One evaluation per OPD and year. Both providers treat NULLs as distinct in a unique index, so the regency's
+            // own evaluation (no OPD) gets its own partial index: one per year.
+            e.HasIndex(x => new { x.OpdId, x.Year }).IsUnique();
+            e.HasIndex(x => x.Year).IsUnique().HasFilter("\"OpdId\" IS NULL").HasDatabaseName("IX_LkeEvaluations_RegencyYear");
+            e.Property(x => x.StartedBy).HasMaxLength(256);
+            e.Property(x => x.Evaluator).HasMaxLength(256);
+            e.Property(x => x.FinalisedBy).HasMaxLength(256);
+            e.Property(x => x.Total).HasPrecision(5, 2);
+            e.Property(x => x.Grade).HasMaxLength(2);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasOne(x => x.Opd).WithMany().HasForeignKey(x => x.OpdId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Answers).WithOne().HasForeignKey(x => x.EvaluationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Performance.LkeAnswerRecord>(e =>
+        {
+            e.Property(x => x.CriterionCode).HasMaxLength(16);
+            e.Property(x => x.Answer).HasMaxLength(1);
+            e.Property(x => x.Notes).HasMaxLength(2000);
+            e.HasIndex(x => new { x.EvaluationId, x.CriterionCode }).IsUnique();
+        });
+
+        builder.Entity<Performance.LkeEvidence>(e =>
+        {
+            e.Property(x => x.CriterionCode).HasMaxLength(16);
+            e.Property(x => x.FileName).HasMaxLength(255);
+            e.Property(x => x.ContentType).HasMaxLength(100);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.UploadedBy).HasMaxLength(256);
+            e.HasIndex(x => new { x.EvaluationId, x.CriterionCode });
+            e.HasOne<Performance.LkeEvaluation>().WithMany().HasForeignKey(x => x.EvaluationId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<Rewards.CitizenAccount>(e =>

@@ -31,6 +31,9 @@ public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(a
     /// <summary>This year's latest Perjanjian Kinerja revision of the OPD in <see cref="OpdPlaceholder"/> (the demo prepares one for every OPD).</summary>
     private const string AgreementPlaceholder = "{pk}";
 
+    /// <summary>The latest SAKIP evaluation sheet of the OPD in <see cref="OpdPlaceholder"/>.</summary>
+    private const string EvaluationPlaceholder = "{evaluation}";
+
     private static readonly string[] FailingImpacts = ["serious", "critical"];
 
     private static readonly Lazy<string> AxeSource = new(LoadAxe);
@@ -101,6 +104,8 @@ public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(a
         "/admin/kinerja/laporan/" + ReportPlaceholder,
         "/admin/kinerja/pk?opd=" + OpdPlaceholder,
         "/kinerja/pk/" + AgreementPlaceholder,
+        "/admin/kinerja/evaluasi",
+        "/admin/kinerja/evaluasi/" + EvaluationPlaceholder,
         "/akun/2fa",
     };
 
@@ -234,7 +239,7 @@ public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(a
         Assert.Contains(violations, v => v.Nodes.Any(n => n.Target.Contains("#planted-image", StringComparison.Ordinal)));
     }
 
-    /// <summary>The path with the OPD's id and its latest published quarterly report's id in place of the placeholders.</summary>
+    /// <summary>The path with the OPD's id, its latest published quarterly report's id and its latest evaluation sheet's id in place of the placeholders.</summary>
     private async Task<string> ResolveAsync(string path, string opdCode)
     {
         var ct = TestContext.Current.CancellationToken;
@@ -255,6 +260,14 @@ public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(a
             var db = scope.ServiceProvider.GetRequiredService<Integritas.Data.IntegritasDbContext>();
             var agreement = await db.PerformanceAgreements.Where(a => a.OpdId == opdId).OrderByDescending(a => a.Year).ThenByDescending(a => a.Revision).Select(a => a.Id).FirstAsync(ct);
             url = url.Replace(AgreementPlaceholder, agreement.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+
+        if (url.Contains(EvaluationPlaceholder, StringComparison.Ordinal))
+        {
+            await using var scope = App.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Integritas.Data.IntegritasDbContext>();
+            var evaluation = await db.LkeEvaluations.Where(e => e.OpdId == opdId).OrderByDescending(e => e.Year).Select(e => e.Id).FirstAsync(ct);
+            url = url.Replace(EvaluationPlaceholder, evaluation.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }
 
         return url;

@@ -1537,6 +1537,145 @@ namespace Integritas.Migrations.Sqlite.Migrations
                     b.ToTable("IndicatorTargets");
                 });
 
+            modelBuilder.Entity("Integritas.Data.Performance.LkeAnswerRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CriterionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluationId", "CriterionCode")
+                        .IsUnique();
+
+                    b.ToTable("LkeAnswers");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Performance.LkeEvaluation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Evaluator")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("FinalisedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FinalisedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OpdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Total")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique()
+                        .HasDatabaseName("IX_LkeEvaluations_RegencyYear")
+                        .HasFilter("\"OpdId\" IS NULL");
+
+                    b.HasIndex("OpdId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("LkeEvaluations");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Performance.LkeEvidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CriterionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluationId", "CriterionCode");
+
+                    b.ToTable("LkeEvidence");
+                });
+
             modelBuilder.Entity("Integritas.Data.Performance.PerformanceAgreement", b =>
                 {
                     b.Property<long>("Id")
@@ -2566,6 +2705,34 @@ namespace Integritas.Migrations.Sqlite.Migrations
                     b.Navigation("Indicator");
                 });
 
+            modelBuilder.Entity("Integritas.Data.Performance.LkeAnswerRecord", b =>
+                {
+                    b.HasOne("Integritas.Data.Performance.LkeEvaluation", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Integritas.Data.Performance.LkeEvaluation", b =>
+                {
+                    b.HasOne("Integritas.Data.Organisation.Opd", "Opd")
+                        .WithMany()
+                        .HasForeignKey("OpdId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Opd");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Performance.LkeEvidence", b =>
+                {
+                    b.HasOne("Integritas.Data.Performance.LkeEvaluation", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Integritas.Data.Performance.PerformanceAgreement", b =>
                 {
                     b.HasOne("Integritas.Data.Organisation.Opd", "Opd")
@@ -2775,6 +2942,11 @@ namespace Integritas.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Integritas.Data.Organisation.Region", b =>
                 {
                     b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Performance.LkeEvaluation", b =>
+                {
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("Integritas.Data.Performance.PerformanceAgreement", b =>

@@ -46,6 +46,8 @@ public static class IntegritasHost
             options.Conventions.AuthorizePage("/Performance/AgreementAdmin", Policies.Staff);
             options.Conventions.AuthorizePage("/Performance/ReportEdit", Policies.Staff);
             options.Conventions.AuthorizePage("/Performance/PlanEdit", Policies.Staff);
+            options.Conventions.AuthorizePage("/Performance/LkeList", Policies.Staff);
+            options.Conventions.AuthorizePage("/Performance/LkeSheet", Policies.Staff);
             options.Conventions.AuthorizePage("/Rewards/Ledger", Policies.Staff);
 
             // Reports and their messages carry several photos: more than Kestrel's 30 MB default may be needed.
@@ -194,6 +196,7 @@ public static class IntegritasHost
         services.AddScoped<Features.Performance.Overview>();
         services.AddScoped<Features.Performance.ReportReminders>();
         services.AddScoped<Features.Performance.ReportEvidenceFiles>();
+        services.AddScoped<Features.Performance.LkeEvaluations>();
         services.Configure<Features.Performance.PerformanceOptions>(configuration.GetSection(Features.Performance.PerformanceOptions.Section));
         services.Configure<Features.Rewards.RewardOptions>(configuration.GetSection(Features.Rewards.RewardOptions.Section));
         services.AddScoped<Features.Rewards.PointsLedger>();

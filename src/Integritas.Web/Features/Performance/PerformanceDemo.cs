@@ -154,6 +154,7 @@ public static class PerformanceDemo
         {
             await agreements.GenerateAsync(demoAccess, opd.Id, lastYear, "demo", ct);
         }
+        await LkeDemo.LoadAsync(db, opds, lastYear, now, ct);
 
         return count;
     }

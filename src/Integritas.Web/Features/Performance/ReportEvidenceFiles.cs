@@ -7,6 +7,9 @@ using Microsoft.Extensions.Options;
 
 namespace Integritas.Web.Features.Performance;
 
+/// <summary>An evidence file checked and put in the blob store, with its clean name and content type.</summary>
+public sealed record StoredEvidenceFile(StoredBlob Blob, string Name, string ContentType);
+
 /// <summary>
 /// Evidence files of a quarterly report (issue 5 item 3): documents, photos and spreadsheets the OPD attaches while the
 /// report is a draft (or returned), stored by their SHA-256 in the blob store. The kind is checked by the file's first
@@ -42,9 +45,43 @@ public sealed class ReportEvidenceFiles(IntegritasDbContext db, IBlobStore blobs
             return Fail(ui.T("Laporan sudah dikirim; bukti tidak dapat ditambah lagi.", "The report has been submitted; no more evidence can be added."));
         }
 
+        if (indicatorId is { } i && !await db.Indicators.AnyAsync(x => x.Id == i && x.PlanNode!.OpdId == report.OpdId, ct))
+        {
+            return Fail(ui.T("Indikator ini bukan milik rencana OPD ini.", "This indicator is not in this agency's plan."));
+        }
+
+        var (stored, error) = await StoreAsync(file, ct);
+        if (stored is null)
+        {
+            return Fail(error!);
+        }
+
+        var evidence = new ReportEvidence
+        {
+            QuarterReportId = reportId,
+            IndicatorId = indicatorId,
+            FileName = stored.Name,
+            ContentType = stored.ContentType,
+            Length = stored.Blob.Size,
+            Sha256 = stored.Blob.Sha256,
+            UploadedAtUtc = time.GetUtcNow().ToUniversalTime(),
+            UploadedBy = actor,
+        };
+        db.ReportEvidence.Add(evidence);
+        await db.SaveChangesAsync(ct);
+        return new(evidence, []);
+    }
+
+    /// <summary>
+    /// Checks an uploaded file (kind by name and first bytes, size) and puts it in the blob store; shared by every
+    /// feature that takes evidence files. Returns the stored blob, its clean name and type, or why it was refused.
+    /// </summary>
+    public async Task<(StoredEvidenceFile? File, string? Error)> StoreAsync(IFormFile? file, CancellationToken ct)
+    {
+        static (StoredEvidenceFile?, string?) Refused(string message) => (null, message);
         if (file is null || file.Length == 0)
         {
-            return Fail(ui.T("Pilih berkas bukti.", "Choose an evidence file."));
+            return Refused(ui.T("Pilih berkas bukti.", "Choose an evidence file."));
         }
 
         var max = options.Value.EvidenceMaxMegabytes * 1024L * 1024;
@@ -52,17 +89,12 @@ public sealed class ReportEvidenceFiles(IntegritasDbContext db, IBlobStore blobs
         var extension = Path.GetExtension(name);
         if (name.Length is 0 or > 255 || !Types.TryGetValue(extension, out var contentType))
         {
-            return Fail(ui.T("Jenis berkas: PDF, JPG, PNG, XLSX, DOCX atau CSV.", "File types: PDF, JPG, PNG, XLSX, DOCX or CSV."));
+            return Refused(ui.T("Jenis berkas: PDF, JPG, PNG, XLSX, DOCX atau CSV.", "File types: PDF, JPG, PNG, XLSX, DOCX or CSV."));
         }
 
         if (file.Length > max)
         {
-            return Fail(ui.T($"Berkas paling besar {options.Value.EvidenceMaxMegabytes} MB.", $"Files of at most {options.Value.EvidenceMaxMegabytes} MB."));
-        }
-
-        if (indicatorId is { } i && !await db.Indicators.AnyAsync(x => x.Id == i && x.PlanNode!.OpdId == report.OpdId, ct))
-        {
-            return Fail(ui.T("Indikator ini bukan milik rencana OPD ini.", "This indicator is not in this agency's plan."));
+            return Refused(ui.T($"Berkas paling besar {options.Value.EvidenceMaxMegabytes} MB.", $"Files of at most {options.Value.EvidenceMaxMegabytes} MB."));
         }
 
         await using var stream = await UploadStreams.SeekableAsync(file, ct);
@@ -71,7 +103,7 @@ public sealed class ReportEvidenceFiles(IntegritasDbContext db, IBlobStore blobs
         stream.Position = 0;
         if (!Looks(contentType, head.AsSpan(0, read)))
         {
-            return Fail(ui.T($"Isi berkas tidak sesuai dengan jenisnya ({extension}).", $"The file's content does not match its type ({extension})."));
+            return Refused(ui.T($"Isi berkas tidak sesuai dengan jenisnya ({extension}).", $"The file's content does not match its type ({extension})."));
         }
 
         StoredBlob stored;
@@ -81,23 +113,10 @@ public sealed class ReportEvidenceFiles(IntegritasDbContext db, IBlobStore blobs
         }
         catch (BlobTooLargeException)
         {
-            return Fail(ui.T($"Berkas paling besar {options.Value.EvidenceMaxMegabytes} MB.", $"Files of at most {options.Value.EvidenceMaxMegabytes} MB."));
+            return Refused(ui.T($"Berkas paling besar {options.Value.EvidenceMaxMegabytes} MB.", $"Files of at most {options.Value.EvidenceMaxMegabytes} MB."));
         }
 
-        var evidence = new ReportEvidence
-        {
-            QuarterReportId = reportId,
-            IndicatorId = indicatorId,
-            FileName = name,
-            ContentType = contentType,
-            Length = stored.Size,
-            Sha256 = stored.Sha256,
-            UploadedAtUtc = time.GetUtcNow().ToUniversalTime(),
-            UploadedBy = actor,
-        };
-        db.ReportEvidence.Add(evidence);
-        await db.SaveChangesAsync(ct);
-        return new(evidence, []);
+        return (new StoredEvidenceFile(stored, name, contentType), null);
     }
 
     public async Task<PlanResult<ReportEvidence>> RemoveAsync(PlanAccess access, long evidenceId, CancellationToken ct)
