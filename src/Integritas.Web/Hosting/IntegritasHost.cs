@@ -45,6 +45,7 @@ public static class IntegritasHost
             options.Conventions.AuthorizePage("/Performance/Workspace", Policies.Staff);
             options.Conventions.AuthorizePage("/Performance/ReportEdit", Policies.Staff);
             options.Conventions.AuthorizePage("/Performance/PlanEdit", Policies.Staff);
+            options.Conventions.AuthorizePage("/Performance/PlanImportPage", Policies.Staff);
             options.Conventions.AuthorizePage("/Rewards/Ledger", Policies.Staff);
 
             // Reports and their messages carry several photos: more than Kestrel's 30 MB default may be needed.
@@ -188,6 +189,7 @@ public static class IntegritasHost
         services.AddScoped<Features.Performance.Scorecards>();
         services.AddScoped<Features.Performance.IndicatorData>();
         services.AddScoped<Features.Performance.Reporting>();
+        services.AddScoped<Features.Performance.PlanImport>();
         services.AddScoped<Features.Performance.Overview>();
         services.AddScoped<Features.Performance.ReportReminders>();
         services.AddScoped<Features.Performance.ReportEvidenceFiles>();
