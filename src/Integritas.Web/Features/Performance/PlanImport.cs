@@ -65,15 +65,24 @@ public sealed partial class PlanImport(IntegritasDbContext db, Ui ui, Planning p
         }
 
         var errors = new List<PlanImportError>();
-        var rows = await PlanImportFile.ReadAsync(file, request.Kind, ui, errors, ct);
-        foreach (var row in rows.Where(r => !string.Equals(r["opd_code"], opd.Code, StringComparison.Ordinal)))
-        {
-            errors.Add(new(row.Number, "opd_code", ui.T($"Baris ini bukan untuk OPD yang dipilih ({opd.Code}).", $"This row is not for the chosen agency ({opd.Code}).")));
-        }
-
+        var read = await PlanImportFile.ReadAsync(file, request.Kind, ui, errors, ct);
         if (errors.Count > 0)
         {
             return new(errors);
+        }
+
+        // Another OPD's rows are refused; the rest are still checked, so the user sees every problem at once.
+        var rows = new List<PlanImportRow>();
+        foreach (var row in read)
+        {
+            if (string.Equals(row["opd_code"], opd.Code, StringComparison.Ordinal))
+            {
+                rows.Add(row);
+            }
+            else
+            {
+                errors.Add(new(row.Number, "opd_code", ui.T($"Baris ini bukan untuk OPD yang dipilih ({opd.Code}).", $"This row is not for the chosen agency ({opd.Code}).")));
+            }
         }
 
         var tally = new Tally();
@@ -103,7 +112,7 @@ public sealed partial class PlanImport(IntegritasDbContext db, Ui ui, Planning p
             db.AddBulkAudit($"PlanImport.{request.Kind}", JsonSerializer.Serialize(new
             {
                 opd = opd.Code,
-                rows = rows.Count,
+                rows = read.Count,
                 created = tally.Created,
                 updated = tally.Updated,
                 unchanged = tally.Unchanged,
