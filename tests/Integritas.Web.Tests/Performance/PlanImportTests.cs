@@ -196,6 +196,9 @@ public abstract class PlanImportTests(IntegritasFactory factory) : FactoryTest(f
             {Dinkes},,OUT-1,{y},Q1,"80,5",
             {Dinkes},1.02.02.2.02.0001,R-1,{y},Q1,7,8
             """);
+        // Another OPD's operator is refused before the file is read.
+        HasError(await ImportAsync(PlanImportKind.Targets, plan.OpdId, y, file, access: new PlanAccess(false, [await F.OpdIdAsync(Dlh)])), 0, "opd_code");
+        Assert.False(await F.WithDbAsync(db => db.IndicatorTargets.AnyAsync(t => t.Indicator!.PlanNode!.PeriodId == plan.PeriodId, Ct)));
         var first = await ImportAsync(PlanImportKind.Targets, plan.OpdId, y, file);
         Ok(first);
         Assert.Equal(3, first.Created);
@@ -209,6 +212,11 @@ public abstract class PlanImportTests(IntegritasFactory factory) : FactoryTest(f
             [Dinkes, "OUT-1", y, "Q1", 81, null], [Dinkes, "OUT-1", y, "Q2", 90.25, null]));
         Ok(xlsx);
         Assert.Equal((1, 1), (xlsx.Created, xlsx.Updated));
+
+        // A spreadsheet set to Indonesian saves CSV with semicolons and decimal commas.
+        var semicolons = await ImportAsync(PlanImportKind.Targets, plan.OpdId, y, Csv($"opd_code;indicator_code;year;period;target\n{Dinkes};OUT-1;{y};Q3;80,75\n"));
+        Ok(semicolons);
+        Assert.Equal(80.75m, await F.WithDbAsync(db => db.IndicatorTargets.Where(t => t.IndicatorId == plan.Visits && t.Period == ReportPeriod.Q3).Select(t => t.Value).SingleAsync(Ct)));
 
         var targets = await F.WithDbAsync(db => db.IndicatorTargets.CountAsync(t => t.Indicator!.PlanNode!.PeriodId == plan.PeriodId, Ct));
         var bad = await ImportAsync(PlanImportKind.Targets, plan.OpdId, y, Csv($"""

@@ -100,7 +100,7 @@ public sealed partial class PlanImport
                         ["iku"] = i.IsIku ? "ya" : "tidak",
                         ["unit"] = i.Unit,
                         ["polarity"] = PolarityName(i.Polarity),
-                        ["range_direction"] = i.Polarity == Polarity.Range ? PolarityName(i.RangeDirection) : "",
+                        ["range_direction"] = i.Polarity == Polarity.Range || i.RangeDirection != Polarity.Higher ? PolarityName(i.RangeDirection) : "",
                         ["baseline"] = Invariant(i.Baseline),
                         ["quarter_mode"] = i.QuarterMode == QuarterMode.Cumulative ? "cumulative" : "per_quarter",
                         ["formula"] = i.Formula ?? "",
