@@ -392,6 +392,15 @@ public abstract class PlanImportTests(IntegritasFactory factory) : FactoryTest(f
         Assert.Equal(HttpStatusCode.UnprocessableEntity, broken.StatusCode);
         Assert.Contains("tidak dapat dibaca", await broken.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
 
+        var big = new byte[PlanImportFile.MaxBytes + 1024];
+        Array.Fill(big, (byte)'a');
+        var tooBig = await PostAsync(own, big, "rencana.csv");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooBig.StatusCode);
+        Assert.Contains("Berkas lebih dari 5 MB", await tooBig.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var huge = new byte[3 * PlanImportFile.MaxBytes];
+        var hugeResponse = await PostAsync(own, huge, "rencana.csv"); // beyond the request limit: refused before the page runs
+        Assert.InRange((int)hugeResponse.StatusCode, 400, 499);
+
         var done = await PostAsync(own, file, "rencana.csv");
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
         Assert.Contains("1 baru, 0 diperbarui", await done.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
