@@ -420,6 +420,7 @@ public abstract class PlanImportTests(IntegritasFactory factory) : FactoryTest(f
         Assert.Contains("0 baru, 0 diperbarui, 1 tidak berubah", await reimport.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"{url}&jenis=Indicators&handler=Export&format=csv", Ct)).StatusCode);
         Assert.Contains("/admin/kinerja/impor", await own.GetStringAsync("/admin/kinerja", Ct), StringComparison.Ordinal);
+        Assert.Contains("Import performance data", await own.GetStringAsync($"{url}&culture=en-US&ui-culture=en-US", Ct), StringComparison.Ordinal);
     }
 }
 
