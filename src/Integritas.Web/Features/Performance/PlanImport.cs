@@ -33,14 +33,21 @@ public sealed partial class PlanImport(IntegritasDbContext db, Ui ui, Planning p
         public int Updated;
         public int Unchanged;
 
+        /// <summary>Counts a row: created (true), updated (false) or left as it was (null).</summary>
         public void Count(bool? created)
         {
-            _ = created switch
+            if (created is null)
             {
-                true => Created++,
-                false => Updated++,
-                null => Unchanged++,
-            };
+                Unchanged++;
+            }
+            else if (created.Value)
+            {
+                Created++;
+            }
+            else
+            {
+                Updated++;
+            }
         }
     }
 
@@ -103,7 +110,9 @@ public sealed partial class PlanImport(IntegritasDbContext db, Ui ui, Planning p
         if (errors.Count > 0)
         {
             db.ChangeTracker.Clear();
-            return new([.. errors.OrderBy(e => e.Row).ThenBy(e => e.Column, StringComparer.Ordinal)]);
+            // In the order the user reads the file: by row, then by column as the template orders them.
+            var columns = PlanImportFile.Columns[request.Kind];
+            return new([.. errors.OrderBy(e => e.Row).ThenBy(e => Array.IndexOf(columns, e.Column))]);
         }
 
         if (tally.Created + tally.Updated > 0)
@@ -137,7 +146,7 @@ public sealed partial class PlanImport(IntegritasDbContext db, Ui ui, Planning p
         return new([], tally.Created, tally.Updated, tally.Unchanged);
     }
 
-    private void Error(List<PlanImportError> errors, PlanImportRow row, string column, string message) => errors.Add(new(row.Number, column, message));
+    private static void Error(List<PlanImportError> errors, PlanImportRow row, string column, string message) => errors.Add(new(row.Number, column, message));
 
     private string Required(string column) => ui.T($"Kolom {column} wajib diisi.", $"Column {column} is required.");
 
@@ -231,77 +240,4 @@ public sealed partial class PlanImport(IntegritasDbContext db, Ui ui, Planning p
         "Y" or "YEAR" or "TAHUN" or "TAHUNAN" => ReportPeriod.Year,
         _ => null,
     };
-
-    /// <summary>Stages targets: each row's indicator, year and period, checked as <see cref="Planning.SetTargetAsync"/> checks them.</summary>
-    private async Task StageTargetsAsync(Opd opd, List<PlanImportRow> rows, List<PlanImportError> errors, Tally tally, CancellationToken ct)
-    {
-        var planned = await PlannedIndicatorsAsync(opd, ct);
-        var foreign = await ForeignIndicatorCodesAsync(opd, [.. rows.Select(r => r["indicator_code"]).Distinct()], ct);
-        var seen = new Dictionary<(long, int, ReportPeriod), int>();
-        var staged = new List<(long IndicatorId, int Year, ReportPeriod Period, decimal Value, decimal? Max)>();
-        foreach (var row in rows)
-        {
-            var ok = TryYear(errors, row, out var year);
-            var period = PeriodOf(row["period"]);
-            if (period is null)
-            {
-                Error(errors, row, "period", ui.T($"Periode '{row["period"]}' tidak dikenal: Q1, Q2, Q3, Q4 atau Y.", $"Unknown period '{row["period"]}': Q1, Q2, Q3, Q4 or Y."));
-                ok = false;
-            }
-
-            ok &= TryNumber(errors, row, "target", out var value) & TryNumber(errors, row, "target_max", out var max);
-            if (row["target"].Length == 0)
-            {
-                Error(errors, row, "target", Required("target"));
-                ok = false;
-            }
-
-            if (row["indicator_code"].Length == 0)
-            {
-                Error(errors, row, "indicator_code", Required("indicator_code"));
-                continue;
-            }
-
-            var indicator = Resolve(planned, foreign, ok ? year : null, errors, row);
-            if (!ok || indicator is null)
-            {
-                continue;
-            }
-
-            var problems = planning.TargetProblems(indicator.Indicator.Polarity, indicator.StartYear, indicator.EndYear, year, period!.Value, value!.Value, max).ToList();
-            foreach (var (field, message) in problems)
-            {
-                Error(errors, row, field switch { "Max" => "target_max", "Year" => "year", _ => "period" }, message);
-            }
-
-            CheckDuplicate(seen, (indicator.Indicator.Id, year, period.Value), errors, row, "indicator_code");
-            staged.Add((indicator.Indicator.Id, year, period.Value, value.Value, max));
-        }
-
-        if (errors.Count > 0)
-        {
-            return;
-        }
-
-        var ids = staged.Select(s => s.IndicatorId).Distinct().ToList();
-        var existing = await db.IndicatorTargets.Where(t => ids.Contains(t.IndicatorId)).ToDictionaryAsync(t => (t.IndicatorId, t.Year, t.Period), ct);
-        foreach (var (indicatorId, year, period, value, max) in staged)
-        {
-            if (!existing.TryGetValue((indicatorId, year, period), out var target))
-            {
-                db.IndicatorTargets.Add(new IndicatorTarget { IndicatorId = indicatorId, Year = year, Period = period, Value = value, Max = max });
-                tally.Count(true);
-            }
-            else if (target.Value != value || target.Max != max)
-            {
-                target.Value = value;
-                target.Max = max;
-                tally.Count(false);
-            }
-            else
-            {
-                tally.Count(null);
-            }
-        }
-    }
 }
