@@ -211,6 +211,8 @@ public abstract class PlanImportTests(IntegritasFactory factory) : FactoryTest(f
         var xlsx = await ImportAsync(PlanImportKind.Targets, plan.OpdId, y, Xlsx(["opd_code", "indicator_code", "year", "period", "target", "target_max"],
             [Dinkes, "OUT-1", y, "Q1", 81, null], [Dinkes, "OUT-1", y, "Q2", 90.25, null]));
         Ok(xlsx);
+        HasError(await ImportAsync(PlanImportKind.Targets, plan.OpdId, y, Xlsx(["opd_code", "indicator_code", "year", "period", "target"], [Dinkes, "OUT-1", y, "Q3", 100.0 / 3])),
+            2, "target", "4 angka");
         Assert.Equal((1, 1), (xlsx.Created, xlsx.Updated));
 
         // A spreadsheet set to Indonesian saves CSV with semicolons and decimal commas.

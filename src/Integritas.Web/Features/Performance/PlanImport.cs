@@ -166,7 +166,11 @@ public sealed partial class PlanImport(IntegritasDbContext db, Ui ui, Planning p
 
         if (!Figures.TryParseValue(text, out var v))
         {
-            Error(errors, row, column, NotANumber(text));
+            // A spreadsheet's computed cell (33.3333333…) is a number, just finer than values are kept: say so.
+            var tooFine = decimal.TryParse(text.Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
+            Error(errors, row, column, tooFine
+                ? ui.T($"'{text}': paling banyak 4 angka di belakang koma. Bulatkan nilainya.", $"'{text}': at most 4 decimals. Round the value.")
+                : NotANumber(text));
             return false;
         }
 
