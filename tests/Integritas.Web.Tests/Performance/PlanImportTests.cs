@@ -148,7 +148,9 @@ public abstract class PlanImportTests(IntegritasFactory factory) : FactoryTest(f
             [Dinkes, "sasaran", "S1", "Sasaran", "T1", "IKU-1", "Stunting lagi", "outcome", "ya", "%", "lower", "20"],
             [Dinkes, "sasaran", "S1", "Sasaran", "T1", "IKU-2", "Tanpa satuan", "impact", "mungkin", null, "sideways", null],
             [Dlh, "tujuan", "T2", "Tujuan OPD lain", null, null, null, null, null, null, null, null],
-            [Dinkes, "bidang", "X1", "Tingkat asing", null, null, null, null, null, null, null, null]);
+            [Dinkes, "bidang", "X1", "Tingkat asing", null, null, null, null, null, null, null, null],
+            [Dinkes, "sasaran", "S2", "Sasaran di bawah program", "1.02.02", null, null, null, null, null, null, null],
+            [Dinkes, "kegiatan", "1.02.02.2.02", "Induk belum ada", "1.02.99", null, null, null, null, null, null, null]);
         var audit = await AuditCountAsync();
 
         var result = await ImportAsync(PlanImportKind.Indicators, opd, year, bad);
@@ -163,6 +165,8 @@ public abstract class PlanImportTests(IntegritasFactory factory) : FactoryTest(f
         HasError(result, 8, "polarity");
         HasError(result, 9, "opd_code");
         HasError(result, 10, "level");
+        HasError(result, 11, "parent_code", "harus berada di bawah tujuan");
+        HasError(result, 12, "parent_code", "tidak ada di rencana");
         Assert.Equal(0, await F.WithDbAsync(db => db.PlanNodes.CountAsync(n => n.PeriodId == period, Ct)));
         Assert.Equal(audit, await AuditCountAsync());
 

@@ -120,9 +120,13 @@ public sealed partial class PlanImport
             PlanNode? parent = null;
             if (e.ParentCode.Length > 0 && !nodes.TryGetValue(e.ParentCode, out parent))
             {
-                Error(errors, e.Row, "parent_code", failed.Contains(e.ParentCode)
+                // Parents come first (by level); a parent in the file but not yet placed sits at a level that cannot hold this element.
+                var misplaced = !failed.Contains(e.ParentCode) && elements.TryGetValue(e.ParentCode, out var fileParent)
+                    ? planning.PlaceProblems(e.Level, e.Code, fileParent.Level, fileParent.Code).Where(p => p.Field == "ParentId").Select(p => p.Message).FirstOrDefault()
+                    : null;
+                Error(errors, e.Row, "parent_code", misplaced ?? (failed.Contains(e.ParentCode) || elements.ContainsKey(e.ParentCode)
                     ? ui.T($"Induk {e.ParentCode} bermasalah (lihat barisnya).", $"The parent {e.ParentCode} has errors (see its row).")
-                    : ui.T($"Induk {e.ParentCode} tidak ada di rencana OPD ini maupun di berkas.", $"The parent {e.ParentCode} is neither in the agency's plan nor in the file."));
+                    : ui.T($"Induk {e.ParentCode} tidak ada di rencana OPD ini maupun di berkas.", $"The parent {e.ParentCode} is neither in the agency's plan nor in the file.")));
                 failed.Add(e.Code);
                 continue;
             }
