@@ -101,6 +101,7 @@ public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(a
         "/admin/kinerja",
         "/admin/kinerja?opd=" + OpdPlaceholder,
         "/admin/kinerja/rencana?opd=" + OpdPlaceholder,
+        "/admin/kinerja/impor?opd=" + OpdPlaceholder,
         "/admin/kinerja/laporan/" + ReportPlaceholder,
         "/admin/kinerja/pk?opd=" + OpdPlaceholder,
         "/kinerja/pk/" + AgreementPlaceholder,

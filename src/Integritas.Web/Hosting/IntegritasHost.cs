@@ -48,6 +48,7 @@ public static class IntegritasHost
             options.Conventions.AuthorizePage("/Performance/PlanEdit", Policies.Staff);
             options.Conventions.AuthorizePage("/Performance/LkeList", Policies.Staff);
             options.Conventions.AuthorizePage("/Performance/LkeSheet", Policies.Staff);
+            options.Conventions.AuthorizePage("/Performance/PlanImportPage", Policies.Staff);
             options.Conventions.AuthorizePage("/Rewards/Ledger", Policies.Staff);
 
             // Reports and their messages carry several photos: more than Kestrel's 30 MB default may be needed.
@@ -193,6 +194,7 @@ public static class IntegritasHost
         services.AddScoped<Features.Performance.Reporting>();
         services.AddScoped<Features.Performance.Agreements>();
         services.AddScoped<Features.Performance.Lkjip>();
+        services.AddScoped<Features.Performance.PlanImport>();
         services.AddScoped<Features.Performance.Overview>();
         services.AddScoped<Features.Performance.ReportReminders>();
         services.AddScoped<Features.Performance.ReportEvidenceFiles>();

@@ -32,6 +32,73 @@ public sealed class Planning(IntegritasDbContext db, Ui ui)
     private Task<int?> OpdOfNodeAsync(long nodeId, CancellationToken ct) =>
         db.PlanNodes.Where(n => n.Id == nodeId).Select(n => (int?)n.OpdId).SingleOrDefaultAsync(ct);
 
+    /// <summary>What is wrong with an element's place and code (<see cref="PlanRules"/>), by field ("Code" or "ParentId").</summary>
+    public IEnumerable<(string Field, string Message)> PlaceProblems(PlanLevel level, string? code, PlanLevel? parentLevel, string? parentCode) =>
+        PlanRules.Check(level, code, parentLevel, parentCode)
+            .Select(p => (p.Id.StartsWith("Kode", StringComparison.Ordinal) ? "Code" : "ParentId", ui.T(p.Id, p.En)));
+
+    /// <summary>What is wrong with a (trimmed) name of an element or indicator, if anything.</summary>
+    public string? NameProblem(string? name) => string.IsNullOrEmpty(name) || name.Length > 500
+        ? ui.T("Nama wajib diisi, paling banyak 500 karakter.", "A name is required, at most 500 characters.")
+        : null;
+
+    /// <summary>What is wrong with an indicator's own fields (not its place or uniqueness), by field.</summary>
+    public IEnumerable<(string Field, string Message)> IndicatorProblems(IndicatorInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!PlanRules.IsOwnCode(input.Code?.Trim(), 40))
+        {
+            yield return ("Code", ui.T("Kode indikator: huruf, angka, titik atau tanda hubung, paling banyak 40 karakter.", "Indicator code: letters, digits, dots or dashes, at most 40 characters."));
+        }
+
+        if (NameProblem(input.Name?.Trim()) is { } nameProblem)
+        {
+            yield return ("Name", nameProblem);
+        }
+
+        if (input.Unit?.Trim() is not { Length: > 0 and <= 50 })
+        {
+            yield return ("Unit", ui.T("Satuan wajib diisi (mis. %, ton, orang), paling banyak 50 karakter.", "A unit is required (e.g. %, tonnes, people), at most 50 characters."));
+        }
+
+        if (!Enum.IsDefined(input.Kind))
+        {
+            yield return ("Kind", ui.T("Pilih output atau outcome.", "Choose output or outcome."));
+        }
+
+        if (!Enum.IsDefined(input.Polarity) || input.RangeDirection is not (Polarity.Higher or Polarity.Lower))
+        {
+            yield return ("Polarity", ui.T("Pilih polaritas (makin tinggi makin baik, makin rendah makin baik, atau rentang dengan arahnya).",
+                "Choose the polarity (higher is better, lower is better, or a range with its direction)."));
+        }
+
+        if (!Enum.IsDefined(input.QuarterMode))
+        {
+            yield return ("QuarterMode", ui.T("Pilih kumulatif atau per triwulan.", "Choose cumulative or per quarter."));
+        }
+    }
+
+    /// <summary>What is wrong with a target of an indicator with this polarity in a plan period, by field.</summary>
+    public IEnumerable<(string Field, string Message)> TargetProblems(Polarity polarity, int startYear, int endYear, int year, ReportPeriod period, decimal value, decimal? max)
+    {
+        if (year < startYear || year > endYear)
+        {
+            yield return ("Year", ui.T($"Tahun di luar periode rencana ({startYear}–{endYear}).", $"The year is outside the plan period ({startYear}–{endYear})."));
+        }
+
+        if (!Enum.IsDefined(period))
+        {
+            yield return ("Period", ui.T("Pilih triwulan atau tahun.", "Choose a quarter or the year."));
+        }
+
+        if (polarity == Polarity.Range ? max is not { } m || m < value : max is not null)
+        {
+            yield return ("Max", polarity == Polarity.Range
+                ? ui.T("Target rentang perlu batas atas yang tidak lebih kecil dari batas bawah.", "A range target needs an upper bound not below its lower bound.")
+                : ui.T("Batas atas hanya untuk indikator rentang.", "An upper bound is only for range indicators."));
+        }
+    }
+
     public async Task<PlanResult<PlanNode>> AddNodeAsync(PlanAccess access, NodeInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(access);
@@ -74,15 +141,15 @@ public sealed class Planning(IntegritasDbContext db, Ui ui)
 
         if (!errors.ContainsKey("ParentId"))
         {
-            foreach (var (id, en) in PlanRules.Check(input.Level, code, parent?.Level, parent?.Code))
+            foreach (var (field, message) in PlaceProblems(input.Level, code, parent?.Level, parent?.Code))
             {
-                Error(id.StartsWith("Kode", StringComparison.Ordinal) ? "Code" : "ParentId", ui.T(id, en));
+                Error(field, message);
             }
         }
 
-        if (string.IsNullOrEmpty(name) || name.Length > 500)
+        if (NameProblem(name) is { } nameProblem)
         {
-            Error("Name", ui.T("Nama wajib diisi, paling banyak 500 karakter.", "A name is required, at most 500 characters."));
+            Error("Name", nameProblem);
         }
 
         if (errors.Count == 0 && await db.PlanNodes.AnyAsync(n => n.PeriodId == input.PeriodId && n.OpdId == input.OpdId && n.Code == code, ct))
@@ -120,35 +187,9 @@ public sealed class Planning(IntegritasDbContext db, Ui ui)
             Error("PlanNodeId", ui.T("Elemen rencana tidak dikenal.", "Unknown plan element."));
         }
 
-        if (!PlanRules.IsOwnCode(code, 40))
+        foreach (var (field, message) in IndicatorProblems(input))
         {
-            Error("Code", ui.T("Kode indikator: huruf, angka, titik atau tanda hubung, paling banyak 40 karakter.", "Indicator code: letters, digits, dots or dashes, at most 40 characters."));
-        }
-
-        if (string.IsNullOrEmpty(name) || name.Length > 500)
-        {
-            Error("Name", ui.T("Nama wajib diisi, paling banyak 500 karakter.", "A name is required, at most 500 characters."));
-        }
-
-        if (string.IsNullOrEmpty(unit) || unit.Length > 50)
-        {
-            Error("Unit", ui.T("Satuan wajib diisi (mis. %, ton, orang), paling banyak 50 karakter.", "A unit is required (e.g. %, tonnes, people), at most 50 characters."));
-        }
-
-        if (!Enum.IsDefined(input.Kind))
-        {
-            Error("Kind", ui.T("Pilih output atau outcome.", "Choose output or outcome."));
-        }
-
-        if (!Enum.IsDefined(input.Polarity) || input.RangeDirection is not (Polarity.Higher or Polarity.Lower))
-        {
-            Error("Polarity", ui.T("Pilih polaritas (makin tinggi makin baik, makin rendah makin baik, atau rentang dengan arahnya).",
-                "Choose the polarity (higher is better, lower is better, or a range with its direction)."));
-        }
-
-        if (!Enum.IsDefined(input.QuarterMode))
-        {
-            Error("QuarterMode", ui.T("Pilih kumulatif atau per triwulan.", "Choose cumulative or per quarter."));
+            Error(field, message);
         }
 
         if (errors.Count == 0 && await db.Indicators.AnyAsync(i => i.PlanNodeId == input.PlanNodeId && i.Code == code, ct))
@@ -198,21 +239,9 @@ public sealed class Planning(IntegritasDbContext db, Ui ui)
             return new(null, Denied());
         }
 
-        if (year < indicator.StartYear || year > indicator.EndYear)
+        foreach (var (field, message) in TargetProblems(indicator.Polarity, indicator.StartYear, indicator.EndYear, year, period, value, max))
         {
-            errors["Year"] = [ui.T($"Tahun di luar periode rencana ({indicator.StartYear}–{indicator.EndYear}).", $"The year is outside the plan period ({indicator.StartYear}–{indicator.EndYear}).")];
-        }
-
-        if (!Enum.IsDefined(period))
-        {
-            errors["Period"] = [ui.T("Pilih triwulan atau tahun.", "Choose a quarter or the year.")];
-        }
-
-        if (indicator.Polarity == Polarity.Range ? max is not { } m || m < value : max is not null)
-        {
-            errors["Max"] = [indicator.Polarity == Polarity.Range
-                ? ui.T("Target rentang perlu batas atas yang tidak lebih kecil dari batas bawah.", "A range target needs an upper bound not below its lower bound.")
-                : ui.T("Batas atas hanya untuk indikator rentang.", "An upper bound is only for range indicators.")];
+            errors[field] = [message];
         }
 
         if (errors.Count > 0)

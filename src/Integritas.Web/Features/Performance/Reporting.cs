@@ -75,8 +75,7 @@ public sealed class Reporting(
             return new(existing, []);
         }
 
-        var report = new QuarterReport { OpdId = opdId, Year = year, Quarter = quarter, DueDate = options.Value.DueDate(year, quarter) };
-        report.Events.Add(new QuarterReportEvent { AtUtc = Now, Status = ReportStatus.Draft, Actor = actor });
+        var report = NewDraft(opdId, year, quarter, actor);
         db.QuarterReports.Add(report);
         try
         {
@@ -91,6 +90,23 @@ public sealed class Reporting(
 
         return new(report, []);
     }
+
+    /// <summary>A new draft for a quarter (not yet added): due by the setting now in force, its timeline begun.</summary>
+    public QuarterReport NewDraft(int opdId, int year, int quarter, string actor)
+    {
+        var report = new QuarterReport { OpdId = opdId, Year = year, Quarter = quarter, DueDate = options.Value.DueDate(year, quarter) };
+        report.Events.Add(new QuarterReportEvent { AtUtc = Now, Status = ReportStatus.Draft, Actor = actor });
+        return report;
+    }
+
+    /// <summary>The due date a quarter's report has, or would get if it were opened now.</summary>
+    public DateOnly DueDateOf(QuarterReport? report, int year, int quarter) => report?.DueDate ?? options.Value.DueDate(year, quarter);
+
+    /// <summary>Whether a due date (inclusive, WIB) has passed.</summary>
+    public bool IsPastDue(DateOnly dueDate) => Today > dueDate;
+
+    /// <summary>Whether the OPD may still change a report in this state.</summary>
+    public static bool IsEditable(ReportStatus status) => status is ReportStatus.Draft or ReportStatus.Returned;
 
     /// <summary>A report the user may read, or null (unknown, or another OPD's unpublished report).</summary>
     public async Task<QuarterReport?> FindAsync(PlanAccess access, long reportId, CancellationToken ct)
@@ -199,7 +215,7 @@ public sealed class Reporting(
             if (report.Quarter == 4)
             {
                 // A cumulative indicator's year is its fourth quarter; a per-quarter one's is given separately.
-                Upsert(report, indicator.Id, ReportPeriod.Year, indicator.QuarterMode == QuarterMode.Cumulative ? value : yearValue, null, null);
+                Upsert(report, indicator.Id, ReportPeriod.Year, YearValueOf(indicator, value, yearValue), null, null);
             }
         }
 
@@ -239,26 +255,40 @@ public sealed class Reporting(
             : (report, null);
     }
 
-    private static void Upsert(QuarterReport report, long indicatorId, ReportPeriod period, decimal? value, string? problems, string? actions)
+    /// <summary>
+    /// Sets a realisation row of a report (tracked with its rows). Returns null when nothing changed, else whether a
+    /// row was created (true) or updated (false): an import counts them and must leave identical rows untouched.
+    /// </summary>
+    internal static bool? Upsert(QuarterReport report, long indicatorId, ReportPeriod period, decimal? value, string? problems, string? actions)
     {
         var row = report.Realisations.FirstOrDefault(x => x.IndicatorId == indicatorId && x.Period == period);
         if (row is null)
         {
             if (value is null && problems is null && actions is null)
             {
-                return;
+                return null;
             }
 
-            row = new IndicatorRealisation { IndicatorId = indicatorId, Period = period };
-            report.Realisations.Add(row);
+            report.Realisations.Add(new IndicatorRealisation { IndicatorId = indicatorId, Period = period, Value = value, Problems = problems, Actions = actions });
+            return true;
+        }
+
+        if (row.Value == value && row.Problems == problems && row.Actions == actions)
+        {
+            return null;
         }
 
         row.Value = value;
         row.Problems = problems;
         row.Actions = actions;
+        return false;
     }
 
-    private PlanResult<QuarterReport>? Editable(QuarterReport report) => report.Status is ReportStatus.Draft or ReportStatus.Returned
+    /// <summary>The annual realisation a fourth quarter's line gives: a cumulative indicator's Q4, else the value given.</summary>
+    internal static decimal? YearValueOf(Indicator indicator, decimal? quarterValue, decimal? yearValue) =>
+        indicator.QuarterMode == QuarterMode.Cumulative ? quarterValue : yearValue;
+
+    private PlanResult<QuarterReport>? Editable(QuarterReport report) => IsEditable(report.Status)
         ? null
         : Fail("Status", ui.T("Laporan ini sudah dikirim dan tidak dapat diubah lagi oleh OPD.", "This report has been submitted; the agency can no longer change it."));
 
