@@ -86,7 +86,68 @@ public sealed class PlanEditModel(IntegritasDbContext db, Planning planning, Sco
 
     [BindProperty] public string? PaguAmount { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+    /// <summary>The indicator being changed: the indicator form is filled with it and saves changes instead of adding.</summary>
+    [BindProperty(SupportsGet = true, Name = "ubah")]
+    public long? EditIndicatorId { get; set; }
+
+    public Indicator? Editing => EditIndicatorId is { } id ? Card?.Indicators.FirstOrDefault(i => i.Id == id) : null;
+
+    // Rename or remove an element, remove an indicator.
+    [BindProperty] public long? ChangeNodeId { get; set; }
+
+    [BindProperty] public string? ChangeNodeName { get; set; }
+
+    [BindProperty] public long? RemoveIndicatorId { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } stop)
+        {
+            return stop;
+        }
+
+        if (Editing is { } i)
+        {
+            (IndicatorNodeId, IndicatorCode, IndicatorName, IndicatorKind, IndicatorIku, IndicatorUnit) = (i.PlanNodeId, i.Code, i.Name, i.Kind, i.IsIku, i.Unit);
+            (IndicatorPolarity, IndicatorRangeDirection, IndicatorQuarterMode) = (i.Polarity, i.RangeDirection, i.QuarterMode);
+            (IndicatorBaseline, IndicatorFormula, IndicatorSource) = (i.Baseline is { } b ? Figures.Invariant(b) : null, i.Formula, i.DataSource);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRenameNodeAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } stop)
+        {
+            return stop;
+        }
+
+        var result = await planning.RenameNodeAsync(Access, ChangeNodeId ?? 0, ChangeNodeName, ct);
+        return result.Succeeded ? Done(ui.T($"Nama {result.Value!.Code} diubah.", $"{result.Value!.Code} renamed."), $"node-{result.Value.Id}") : Fail("change", result.Errors);
+    }
+
+    public async Task<IActionResult> OnPostDeleteNodeAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } stop)
+        {
+            return stop;
+        }
+
+        var result = await planning.DeleteNodeAsync(Access, ChangeNodeId ?? 0, ct);
+        return result.Succeeded ? Done(ui.T($"Elemen {result.Value!.Code} dihapus.", $"Element {result.Value!.Code} removed."), "tambah-elemen") : Fail("change", result.Errors);
+    }
+
+    public async Task<IActionResult> OnPostDeleteIndicatorAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } stop)
+        {
+            return stop;
+        }
+
+        var result = await planning.DeleteIndicatorAsync(Access, RemoveIndicatorId ?? 0, ct);
+        return result.Succeeded ? Done(ui.T($"Indikator {result.Value!.Code} dihapus.", $"Indicator {result.Value!.Code} removed."), $"node-{result.Value.PlanNodeId}") : Fail("change", result.Errors);
+    }
 
     public async Task<IActionResult> OnPostNodeAsync(CancellationToken ct)
     {
@@ -127,8 +188,17 @@ public sealed class PlanEditModel(IntegritasDbContext db, Planning planning, Sco
             return Fail("indicator", new() { ["PlanNodeId"] = [ui.T("Pilih elemen rencana OPD ini.", "Choose an element of this agency's plan.")] });
         }
 
-        var result = await planning.AddIndicatorAsync(Access, new(nodeId, IndicatorCode, IndicatorName, IndicatorKind, IndicatorIku, IndicatorUnit,
-            IndicatorPolarity, IndicatorRangeDirection, baseline, IndicatorQuarterMode, IndicatorFormula, IndicatorSource), ct);
+        var input = new Planning.IndicatorInput(nodeId, IndicatorCode, IndicatorName, IndicatorKind, IndicatorIku, IndicatorUnit,
+            IndicatorPolarity, IndicatorRangeDirection, baseline, IndicatorQuarterMode, IndicatorFormula, IndicatorSource);
+        if (EditIndicatorId is { } editing)
+        {
+            var changed = await planning.UpdateIndicatorAsync(Access, editing, input, ct);
+            return changed.Succeeded
+                ? Done(ui.T($"Indikator {changed.Value!.Code} diubah.", $"Indicator {changed.Value!.Code} changed."), $"indicator-{changed.Value.Id}")
+                : Fail("indicator", changed.Errors);
+        }
+
+        var result = await planning.AddIndicatorAsync(Access, input, ct);
         return result.Succeeded ? Done(ui.T($"Indikator {result.Value!.Code} ditambahkan. Isi targetnya.", $"Indicator {result.Value!.Code} added. Set its targets."), $"indicator-{result.Value.Id}") : Fail("indicator", result.Errors);
     }
 

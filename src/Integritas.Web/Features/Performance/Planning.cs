@@ -18,7 +18,7 @@ public sealed record PlanResult<T>(T? Value, Dictionary<string, string[]> Errors
 /// kind, polarity and quarterly mode, yearly and quarterly targets within the plan period, and budget ceilings on sub
 /// kegiatan. Every change is checked before anything is stored and lands in the audit trail.
 /// </summary>
-public sealed class Planning(IntegritasDbContext db, Ui ui)
+public sealed partial class Planning(IntegritasDbContext db, Ui ui)
 {
     public sealed record NodeInput(int PeriodId, int OpdId, long? ParentId, PlanLevel Level, string? Code, string? Name);
 
