@@ -20,7 +20,7 @@ out=$(mktemp -d)
 export Integritas__DataDirectory="${Integritas__DataDirectory:-$out/data}" Logging__LogLevel__Default=Warning
 ms_now() { date +%s%3N; }
 load() { echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"; }
-echo "date: $(date -u +%FT%TZ); cpus: $(nproc); database: ${ConnectionStrings__Postgres:+PostgreSQL}${ConnectionStrings__Postgres:-SQLite}"
+echo "date: $(date -u +%FT%TZ); cpus: $(nproc); database: $([ -n "${ConnectionStrings__Postgres:-}" ] && echo PostgreSQL || echo SQLite)"
 dotnet publish src/Integritas.Web -c Release -o "$out/web" --nologo -v q >/dev/null
 dotnet publish src/Integritas.Cli -c Release -o "$out/cli" --nologo -v q >/dev/null
 if [ "${SKIP_SEED:-0}" != 1 ]; then
