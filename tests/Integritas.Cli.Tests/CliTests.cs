@@ -168,7 +168,7 @@ public sealed class CliTests : IDisposable
         var perOpd = await db.Indicators.GroupBy(i => i.PlanNode!.OpdId).Select(g => new { OpdId = g.Key, Count = g.Count() }).ToListAsync(Ct);
         var otherOpds = opds.Where(o => o.RegionId == other).Select(o => o.Id).ToHashSet();
         Assert.All(perOpd.Where(x => otherOpds.Contains(x.OpdId)), x => Assert.Equal(50, x.Count));
-        Assert.All(perOpd.Where(x => !otherOpds.Contains(x.OpdId)), x => Assert.InRange(x.Count, 3, 10));
+        Assert.All(perOpd.Where(x => !otherOpds.Contains(x.OpdId)), x => Assert.InRange(x.Count, 4, 10));
 
         var sample = otherOpds.Min();
         var targets = await db.IndicatorTargets.Where(t => t.Indicator!.PlanNode!.OpdId == sample).ToListAsync(Ct);
