@@ -127,6 +127,11 @@ public static class Commands
                 output.WriteLine($"Loaded five years of demo performance plans with {reports} quarterly reports.");
             }
 
+            if (await Integritas.Web.Features.Performance.PerformanceDemo.LoadProvinceAsync(services, new LineProgress(output), ct) is > 0 and var provinceReports)
+            {
+                output.WriteLine($"Loaded five-year performance plans of {Integritas.Web.Features.Performance.PerformanceDemo.ProvinceIndicatorsPerOpd} indicators for the other regencies' OPD with {provinceReports} quarterly reports (not yet in the transparency log: the portal appends them in the background).");
+            }
+
             output.WriteLine($"Loaded {summary.Regions} regions, {summary.Opds} OPD, {summary.ServiceUnits} service units, {summary.Positions} positions, {summary.Officials} officials in {started.Elapsed.TotalSeconds:0.0} s.");
             if (summary.Regions == 0)
             {
@@ -289,6 +294,12 @@ public static class Commands
         });
         return command;
     }
+}
+
+/// <summary>Writes progress on the caller's thread: <see cref="Progress{T}"/> would post to the thread pool and race the command's own output.</summary>
+internal sealed class LineProgress(TextWriter output) : IProgress<string>
+{
+    public void Report(string value) => output.WriteLine(value);
 }
 
 /// <summary>Reads a password from redirected standard input, or from the terminal without echoing it.</summary>

@@ -149,6 +149,55 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Seed_scale_gives_every_loaded_regencys_OPD_five_years_of_performance_data()
+    {
+        await RunAsync("migrate");
+        var seeded = await RunAsync("seed", "--scale", "2");
+        Assert.Equal(0, seeded.Code);
+        Assert.Contains("50 indicators for the other regencies' OPD", seeded.Output, StringComparison.Ordinal);
+
+        await using var db = Open();
+        var regencies = await db.Regions.Where(r => r.Level == RegionLevel.Regency).Select(r => new { r.Id, r.Code }).ToListAsync(Ct);
+        Assert.Equal(2, regencies.Count);
+        var other = regencies.Single(r => r.Code != "12.05").Id;
+        var opds = await db.Opds.Where(o => o.IsActive).Select(o => new { o.Id, o.RegionId }).ToListAsync(Ct);
+        Assert.All(opds, o => Assert.True(db.PlanNodes.Any(n => n.OpdId == o.Id), $"OPD {o.Id} has a plan"));
+
+        // The home regency keeps its demo plans (a few indicators each); the other regency's OPD get the bulk plan.
+        var period = await db.PlanPeriods.SingleAsync(Ct);
+        var perOpd = await db.Indicators.GroupBy(i => i.PlanNode!.OpdId).Select(g => new { OpdId = g.Key, Count = g.Count() }).ToListAsync(Ct);
+        var otherOpds = opds.Where(o => o.RegionId == other).Select(o => o.Id).ToHashSet();
+        Assert.All(perOpd.Where(x => otherOpds.Contains(x.OpdId)), x => Assert.Equal(50, x.Count));
+        Assert.All(perOpd.Where(x => !otherOpds.Contains(x.OpdId)), x => Assert.InRange(x.Count, 4, 10));
+
+        var sample = otherOpds.Min();
+        var targets = await db.IndicatorTargets.Where(t => t.Indicator!.PlanNode!.OpdId == sample).ToListAsync(Ct);
+        Assert.Equal(Enumerable.Range(period.StartYear, 5), targets.Select(t => t.Year).Distinct().Order());
+        Assert.Contains(targets, t => t.Period == Integritas.Data.Performance.ReportPeriod.Q3);
+        Assert.True(await db.BudgetCeilings.CountAsync(b => b.PlanNode!.OpdId == sample, Ct) == 24 * 5);
+
+        var reports = await db.QuarterReports.Where(r => r.OpdId == sample).ToListAsync(Ct);
+        Assert.InRange(reports.Count, 16, 20); // five years of quarters up to this one
+        Assert.Equal(5, reports.Select(r => r.Year).Distinct().Count());
+        var published = reports.Where(r => r.Status == Integritas.Data.Performance.ReportStatus.Published).ToList();
+        Assert.True(published.Count >= 14, $"{published.Count} published");
+        Assert.All(published, r =>
+        {
+            Assert.NotNull(r.CapaianMean);
+            Assert.Equal(Integritas.Web.Features.Performance.IndicatorData.Sha256(r.PublishedCsv!), r.PublishedSha256);
+            Assert.Null(r.LedgerIndex); // appended later by the portal's pending-report retry
+        });
+        Assert.True(await db.IndicatorRealisations.CountAsync(x => x.Report!.OpdId == sample, Ct) > 50 * 14);
+
+        // Across the other regency: late and unreported quarters and this quarter's drafts, as in the demo.
+        var all = await db.QuarterReports.Where(r => otherOpds.Contains(r.OpdId)).Select(r => new { r.IsLate, r.Status }).ToListAsync(Ct);
+        Assert.Contains(all, r => r.IsLate);
+        Assert.Contains(all, r => r.Status == Integritas.Data.Performance.ReportStatus.Draft);
+        Assert.Contains("Nothing new", (await RunAsync("seed", "--scale", "2")).Output, StringComparison.Ordinal);
+        Assert.Equal(opds.Count * 1L, await db.PlanNodes.Select(n => n.OpdId).Distinct().CountAsync(Ct));
+    }
+
+    [Fact]
     public async Task Users_add_reads_the_password_from_stdin_and_enforces_the_policy()
     {
         await RunAsync("migrate");

@@ -66,9 +66,12 @@ public sealed class OpdPerformanceModel(IntegritasDbContext db, Scorecards score
 
         Card = await scorecards.ForAsync(opd, Year.Value, publishedOnly: true, ct);
         ShownQuarter = Quarter is >= 1 and <= 4 && Card.Reports.ContainsKey(Quarter.Value) ? Quarter : Card.LatestQuarter;
+        // Only the trend's figures: the stored files (several kB each, five years of them) are not shown here.
         History = await db.QuarterReports.AsNoTracking().Where(r => r.OpdId == id && r.Status == ReportStatus.Published)
-            .OrderBy(r => r.Year).ThenBy(r => r.Quarter).ToListAsync(ct);
-        Row = (await overview.ForAsync(opd.RegionId, Year.Value, ct)).SingleOrDefault(r => r.OpdId == id);
+            .OrderBy(r => r.Year).ThenBy(r => r.Quarter)
+            .Select(r => new QuarterReport { Id = r.Id, OpdId = r.OpdId, Year = r.Year, Quarter = r.Quarter, Status = r.Status, CapaianMean = r.CapaianMean, Pagu = r.Pagu, Spent = r.Spent })
+            .ToListAsync(ct);
+        Row = (await overview.ForAsync(opd.RegionId, Year.Value, ct, opdId: id)).SingleOrDefault();
         var year = Year.Value;
         Agreement = await db.PerformanceAgreements.AsNoTracking().Where(a => a.OpdId == id && a.Year == year).OrderByDescending(a => a.Revision)
             .Select(a => new AgreementLink(a.Id, a.Revision, a.Signatures.Count)).FirstOrDefaultAsync(ct);

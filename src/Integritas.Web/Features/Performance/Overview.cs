@@ -49,11 +49,12 @@ public sealed class Overview(IntegritasDbContext db, IOptions<PerformanceOptions
             .Select(n => new { n.OpdId, n.Opd!.Name }).Distinct().ToListAsync(ct))
         .ToDictionary(n => n.OpdId, n => n.Name);
 
-    public async Task<List<OverviewRow>> ForAsync(int regionId, int year, CancellationToken ct)
+    /// <param name="opdId">Only this OPD's row (an OPD page), instead of reading the whole regency's reports.</param>
+    public async Task<List<OverviewRow>> ForAsync(int regionId, int year, CancellationToken ct, int? opdId = null)
     {
-        var opds = await db.Opds.AsNoTracking().Where(o => o.RegionId == regionId && o.IsActive)
+        var opds = await db.Opds.AsNoTracking().Where(o => o.RegionId == regionId && o.IsActive && (opdId == null || o.Id == opdId))
             .Select(o => new { o.Id, o.Code, o.Name, o.ShortName }).ToListAsync(ct);
-        var reports = await db.QuarterReports.AsNoTracking().Where(r => r.Year == year && r.Opd!.RegionId == regionId)
+        var reports = await db.QuarterReports.AsNoTracking().Where(r => r.Year == year && r.Opd!.RegionId == regionId && (opdId == null || r.OpdId == opdId))
             .Select(r => new { r.OpdId, r.Quarter, r.Status, r.IsLate, r.SubmittedAtUtc, r.CapaianMean, r.IkuCapaianMean, r.Pagu, r.Spent })
             .ToListAsync(ct);
         var today = Today;

@@ -18,7 +18,7 @@ namespace Integritas.Web.Features.Performance;
 /// spread is realistic and fixed (seeded): some OPDs under-achieve, some reports went in late, outcome indicators lag
 /// their outputs, the last due quarter still has missing and unverified reports, and this quarter is a draft.
 /// </summary>
-public static class PerformanceDemo
+public static partial class PerformanceDemo
 {
     public const string Dinkes = "1.02.0.00.0.00.01.0000";
     public const string Distan = "3.27.0.00.0.00.01.0000";
@@ -62,81 +62,7 @@ public static class PerformanceDemo
             // How well this OPD does (capaian around this share of its targets), and how punctual it is.
             var skill = opd.Code switch { Dinkes => 0.97, Distan => 1.0, _ => 0.78 + random.NextDouble() * 0.3 };
             var lateness = random.NextDouble() * 0.35;
-            var indicators = new List<(Indicator Indicator, IndicatorPlan Plan)>();
-            var subs = new List<(PlanNode Node, decimal Pagu)>();
-            var order = 0;
-            void Add(NodePlan n, PlanNode? parent)
-            {
-                var node = new PlanNode { PeriodId = period.Id, OpdId = opd.Id, Parent = parent, Level = n.Level, Code = n.Code, Name = n.Name, SortOrder = order++ };
-                db.PlanNodes.Add(node);
-                foreach (var (ip, i) in n.Indicators.Select((x, i) => (x, i)))
-                {
-                    var indicator = new Indicator
-                    {
-                        PlanNode = node,
-                        Code = ip.Code,
-                        Name = ip.Name,
-                        Kind = ip.Kind,
-                        IsIku = ip.Iku,
-                        Unit = ip.Unit,
-                        Polarity = ip.RangeMax is null ? ip.Polarity : Polarity.Range,
-                        RangeDirection = ip.RangeMax is null ? Polarity.Higher : ip.Polarity,
-                        Baseline = ip.Baseline,
-                        QuarterMode = ip.Mode,
-                        Formula = ip.Formula,
-                        DataSource = ip.Source,
-                        SortOrder = i,
-                    };
-                    db.Indicators.Add(indicator);
-                    indicators.Add((indicator, ip));
-                }
-
-                if (n.Level == PlanLevel.SubKegiatan)
-                {
-                    subs.Add((node, n.Pagu));
-                }
-
-                foreach (var child in n.Children)
-                {
-                    Add(child, node);
-                }
-            }
-
-            Add(plan, null);
-            await db.SaveChangesAsync(ct);
-
-            for (var year = period.StartYear; year <= period.EndYear; year++)
-            {
-                var step = (year - period.StartYear) / 4m;
-                foreach (var (indicator, ip) in indicators)
-                {
-                    var yearly = Math.Round(ip.FirstYear + (ip.LastYear - ip.FirstYear) * step, 2);
-                    db.IndicatorTargets.Add(new IndicatorTarget { IndicatorId = indicator.Id, Year = year, Period = ReportPeriod.Year, Value = yearly, Max = ip.RangeMax });
-                    if (!ip.QuarterTargets)
-                    {
-                        continue;
-                    }
-
-                    for (var q = 1; q <= 4; q++)
-                    {
-                        db.IndicatorTargets.Add(new IndicatorTarget
-                        {
-                            IndicatorId = indicator.Id,
-                            Year = year,
-                            Period = (ReportPeriod)q,
-                            Value = QuarterTarget(ip, yearly, q),
-                            Max = ip.RangeMax,
-                        });
-                    }
-                }
-
-                foreach (var (node, pagu) in subs)
-                {
-                    db.BudgetCeilings.Add(new BudgetCeiling { PlanNodeId = node.Id, Year = year, Pagu = Thousands(pagu * (1 + 0.05m * (year - period.StartYear))) });
-                }
-            }
-
-            await db.SaveChangesAsync(ct);
+            var (indicators, subs) = await PlanAsync(db, period, opd, plan, ct);
             count += await ReportsAsync(services, db, opd, period, indicators, subs, skill, lateness, random, today, options, ct);
         }
 
@@ -157,6 +83,88 @@ public static class PerformanceDemo
         await LkeDemo.LoadAsync(db, opds, lastYear, now, ct);
 
         return count;
+    }
+
+    /// <summary>Writes an OPD's plan tree with its yearly and quarterly targets and ceilings for every year of the period.</summary>
+    private static async Task<(List<(Indicator Indicator, IndicatorPlan Plan)> Indicators, List<(PlanNode Node, decimal Pagu)> Subs)> PlanAsync(
+        IntegritasDbContext db, PlanPeriod period, Opd opd, NodePlan plan, CancellationToken ct)
+    {
+        var indicators = new List<(Indicator Indicator, IndicatorPlan Plan)>();
+        var subs = new List<(PlanNode Node, decimal Pagu)>();
+        var order = 0;
+        void Add(NodePlan n, PlanNode? parent)
+        {
+            var node = new PlanNode { PeriodId = period.Id, OpdId = opd.Id, Parent = parent, Level = n.Level, Code = n.Code, Name = n.Name, SortOrder = order++ };
+            db.PlanNodes.Add(node);
+            foreach (var (ip, i) in n.Indicators.Select((x, i) => (x, i)))
+            {
+                var indicator = new Indicator
+                {
+                    PlanNode = node,
+                    Code = ip.Code,
+                    Name = ip.Name,
+                    Kind = ip.Kind,
+                    IsIku = ip.Iku,
+                    Unit = ip.Unit,
+                    Polarity = ip.RangeMax is null ? ip.Polarity : Polarity.Range,
+                    RangeDirection = ip.RangeMax is null ? Polarity.Higher : ip.Polarity,
+                    Baseline = ip.Baseline,
+                    QuarterMode = ip.Mode,
+                    Formula = ip.Formula,
+                    DataSource = ip.Source,
+                    SortOrder = i,
+                };
+                db.Indicators.Add(indicator);
+                indicators.Add((indicator, ip));
+            }
+
+            if (n.Level == PlanLevel.SubKegiatan)
+            {
+                subs.Add((node, n.Pagu));
+            }
+
+            foreach (var child in n.Children)
+            {
+                Add(child, node);
+            }
+        }
+
+        Add(plan, null);
+        await db.SaveChangesAsync(ct);
+
+        for (var year = period.StartYear; year <= period.EndYear; year++)
+        {
+            var step = (year - period.StartYear) / 4m;
+            foreach (var (indicator, ip) in indicators)
+            {
+                var yearly = Math.Round(ip.FirstYear + (ip.LastYear - ip.FirstYear) * step, 2);
+                db.IndicatorTargets.Add(new IndicatorTarget { IndicatorId = indicator.Id, Year = year, Period = ReportPeriod.Year, Value = yearly, Max = ip.RangeMax });
+                if (!ip.QuarterTargets)
+                {
+                    continue;
+                }
+
+                for (var q = 1; q <= 4; q++)
+                {
+                    db.IndicatorTargets.Add(new IndicatorTarget
+                    {
+                        IndicatorId = indicator.Id,
+                        Year = year,
+                        Period = (ReportPeriod)q,
+                        Value = QuarterTarget(ip, yearly, q),
+                        Max = ip.RangeMax,
+                    });
+                }
+            }
+
+            foreach (var (node, pagu) in subs)
+            {
+                db.BudgetCeilings.Add(new BudgetCeiling { PlanNodeId = node.Id, Year = year, Pagu = Thousands(pagu * (1 + 0.05m * (year - period.StartYear))) });
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return (indicators, subs);
     }
 
     private static decimal Thousands(decimal rupiah) => Math.Round(rupiah / 1000) * 1000;
