@@ -49,7 +49,7 @@ public sealed partial class PerformancePageTests(IntegritasAppFixture app) : Bro
         var indicator = page.Locator(".indicator", new() { HasText = "OUT-9" });
         await indicator.Locator($"input[name='TargetValue[Q{quarter}]']").FillAsync("40");
         await indicator.Locator("input[name='TargetValue[Year]']").FillAsync("40");
-        await SubmitAsync(page, IndicatorAdded(), () => indicator.GetByRole(AriaRole.Button).ClickAsync());
+        await SubmitAsync(page, IndicatorAdded(), () => indicator.Locator("form.targets button[type=submit]").ClickAsync());
         await Expect(page.Locator("[role=status]")).ToContainTextAsync("Target tersimpan");
 
         // 2. It fills in the quarter's report and submits it.
