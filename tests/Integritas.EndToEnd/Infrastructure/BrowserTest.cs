@@ -77,6 +77,13 @@ public abstract partial class BrowserTest(IntegritasAppFixture app) : IAsyncDisp
         }
         catch (TimeoutException)
         {
+            // A full CI run showed the page committed to the expected address within 1.2 s while the wait still timed
+            // out (the commit happened between the click and the wait being set up): the address decides.
+            if (expected.IsMatch(page.Url))
+            {
+                return;
+            }
+
             var log = LogOf(page);
             var alerts = await page.Locator("[role=alert]").AllInnerTextsAsync();
             if (page.Url != before || alerts.Count > 0)
