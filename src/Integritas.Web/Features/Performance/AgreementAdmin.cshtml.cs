@@ -78,11 +78,8 @@ public sealed class AgreementAdminModel(IntegritasDbContext db, Agreements agree
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Years = await overview.YearsAsync(ct);
-        if (Year is not { } y || !Years.Contains(y))
-        {
-            Year = Years.FirstOrDefault(overview.Today.Year);
-        }
+        (Years, var chosenYear) = await overview.ChooseYearAsync(Year, ct);
+        Year = chosenYear;
 
         var visible = Access.IsAdmin || Access.IsVerifier || Access.ReadsAll
             ? db.Opds.AsNoTracking().Where(o => o.IsActive)
@@ -103,7 +100,7 @@ public sealed class AgreementAdminModel(IntegritasDbContext db, Agreements agree
         Blockers = [.. draft.Errors.Values.SelectMany(v => v)];
         foreach (var revision in await agreements.RevisionsAsync(chosen, Year.Value, ct))
         {
-            Revisions.Add(await agreements.StandingAsync(revision, ct));
+            Revisions.Add(await agreements.StandingAsync(revision, draft, ct));
         }
     }
 }

@@ -155,8 +155,8 @@ public sealed class Agreements(
         }
 
         var budget = ceilings.GroupBy(c => ProgramOf(c.PlanNodeId)).Where(g => g.Key is not null)
-            .Select(g => byId[g.Key!.Value]).Distinct().OrderBy(n => rank[n.Id])
-            .Select(n => new AgreementBudget(n.Code, n.Name, AgreementDocument.Rupiah(ceilings.Where(c => ProgramOf(c.PlanNodeId) == n.Id).Sum(c => c.Pagu))))
+            .Select(g => (Program: byId[g.Key!.Value], Pagu: g.Sum(c => c.Pagu))).OrderBy(p => rank[p.Program.Id])
+            .Select(p => new AgreementBudget(p.Program.Code, p.Program.Name, AgreementDocument.Rupiah(p.Pagu)))
             .ToList();
 
         var regency = opd.Region is { } r ? (r.Name.StartsWith(r.KindLabel, StringComparison.OrdinalIgnoreCase) ? r.Name : $"{r.KindLabel} {r.Name}") : "";
@@ -178,29 +178,27 @@ public sealed class Agreements(
 
         var latest = await db.PerformanceAgreements.AsNoTracking().Where(a => a.OpdId == opdId && a.Year == year)
             .OrderByDescending(a => a.Revision).FirstOrDefaultAsync(ct);
-        if (latest is not null)
+        // The plan's document once: numbered as the latest revision to compare, as the next one to store.
+        var plan = await DraftAsync(opdId, year, latest?.Revision ?? 0, ct);
+        if (plan.Value is null)
         {
-            var same = await DraftAsync(opdId, year, latest.Revision, ct);
-            if (same.Value is not null && same.Value.ToCanonicalJson().AsSpan().SequenceEqual(latest.Document))
-            {
-                return Fail<PerformanceAgreement>("Revision", ui.T(
-                    $"Revisi {latest.Revision} sudah sesuai dengan rencana saat ini; tidak ada yang perlu dibuat ulang.",
-                    $"Revision {latest.Revision} already matches the current plan; there is nothing to regenerate."));
-            }
+            return new(null, plan.Errors);
         }
 
-        var draft = await DraftAsync(opdId, year, (latest?.Revision ?? 0) + 1, ct);
-        if (draft.Value is null)
+        if (latest is not null && plan.Value.ToCanonicalJson().AsSpan().SequenceEqual(latest.Document))
         {
-            return new(null, draft.Errors);
+            return Fail<PerformanceAgreement>("Revision", ui.T(
+                $"Revisi {latest.Revision} sudah sesuai dengan rencana saat ini; tidak ada yang perlu dibuat ulang.",
+                $"Revision {latest.Revision} already matches the current plan; there is nothing to regenerate."));
         }
 
-        var bytes = draft.Value.ToCanonicalJson();
+        var next = plan.Value with { Revision = (latest?.Revision ?? 0) + 1 };
+        var bytes = next.ToCanonicalJson();
         var agreement = new PerformanceAgreement
         {
             OpdId = opdId,
             Year = year,
-            Revision = draft.Value.Revision,
+            Revision = next.Revision,
             Document = bytes,
             Sha256 = AgreementDocument.Sha256Hex(bytes),
             CreatedAtUtc = Now,
@@ -222,7 +220,13 @@ public sealed class Agreements(
     }
 
     /// <summary>Checks a stored revision: its hash, each signature, and whether the plan still gives the same document.</summary>
-    public async Task<Standing> StandingAsync(PerformanceAgreement agreement, CancellationToken ct)
+    public Task<Standing> StandingAsync(PerformanceAgreement agreement, CancellationToken ct) => StandingAsync(agreement, null, ct);
+
+    /// <summary>
+    /// As <see cref="StandingAsync(PerformanceAgreement, CancellationToken)"/>, with the plan's document already drafted
+    /// (<see cref="DraftAsync"/>, any revision number) when several revisions of one OPD and year are checked at once.
+    /// </summary>
+    public async Task<Standing> StandingAsync(PerformanceAgreement agreement, PlanResult<AgreementDocument>? plan, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(agreement);
         var intact = AgreementDocument.Sha256Hex(agreement.Document) == agreement.Sha256;
@@ -238,7 +242,9 @@ public sealed class Agreements(
         });
 
         var latestRevision = await db.PerformanceAgreements.Where(a => a.OpdId == agreement.OpdId && a.Year == agreement.Year).MaxAsync(a => a.Revision, ct);
-        var now = await DraftAsync(agreement.OpdId, agreement.Year, agreement.Revision, ct);
+        var now = plan?.Value is { } drafted
+            ? new PlanResult<AgreementDocument>(drafted with { Revision = agreement.Revision }, [])
+            : plan ?? await DraftAsync(agreement.OpdId, agreement.Year, agreement.Revision, ct);
         var current = latestRevision == agreement.Revision && now.Value is not null && now.Value.ToCanonicalJson().AsSpan().SequenceEqual(agreement.Document);
         return new Standing(agreement, document, intact, current, checks, current ? [] : Differences(document, now.Value, now.Errors));
     }

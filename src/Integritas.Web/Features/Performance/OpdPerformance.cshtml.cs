@@ -58,11 +58,8 @@ public sealed class OpdPerformanceModel(IntegritasDbContext db, Scorecards score
 
         Opd = opd;
         var thisYear = overview.Today.Year;
-        Years = await overview.YearsAsync(ct);
-        if (Year is not { } y || !Years.Contains(y))
-        {
-            Year = Years.FirstOrDefault(thisYear);
-        }
+        (Years, var chosenYear) = await overview.ChooseYearAsync(Year, ct);
+        Year = chosenYear;
 
         Card = await scorecards.ForAsync(opd, Year.Value, publishedOnly: true, ct);
         ShownQuarter = Quarter is >= 1 and <= 4 && Card.Reports.ContainsKey(Quarter.Value) ? Quarter : Card.LatestQuarter;

@@ -36,6 +36,13 @@ public sealed class Overview(IntegritasDbContext db, IOptions<PerformanceOptions
     public DateOnly Today => HolidayCalendar.WibDate(time.GetUtcNow().UtcDateTime);
 
     /// <summary>The years of the plan periods up to this year, newest first (the pages' year choices).</summary>
+    /// <summary>The years to offer and the one to show: <paramref name="requested"/> when offered, else the latest (this year when none).</summary>
+    public async Task<(List<int> Years, int Year)> ChooseYearAsync(int? requested, CancellationToken ct)
+    {
+        var years = await YearsAsync(ct);
+        return (years, requested is { } y && years.Contains(y) ? y : years.FirstOrDefault(Today.Year));
+    }
+
     public async Task<List<int>> YearsAsync(CancellationToken ct)
     {
         var periods = await db.PlanPeriods.AsNoTracking().Select(p => new { p.StartYear, p.EndYear }).ToListAsync(ct);

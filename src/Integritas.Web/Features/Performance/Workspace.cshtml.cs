@@ -85,11 +85,8 @@ public sealed class WorkspaceModel(IntegritasDbContext db, Reporting reporting, 
     private async Task LoadAsync(CancellationToken ct)
     {
         var today = Today;
-        Years = await overview.YearsAsync(ct);
-        if (Year is not { } y || !Years.Contains(y))
-        {
-            Year = Years.FirstOrDefault(today.Year);
-        }
+        (Years, var chosenYear) = await overview.ChooseYearAsync(Year, ct);
+        Year = chosenYear;
 
         var year = Year.Value;
         var options = performance.Value;
