@@ -10,7 +10,7 @@ namespace Integritas.Data;
 /// The one database of a regency's Integritas. Feature modules add their own entity sets here;
 /// every change to business data (<see cref="IAudited"/>) is written to the audit trail in the same transaction.
 /// </summary>
-public class IntegritasDbContext(
+public partial class IntegritasDbContext(
     DbContextOptions<IntegritasDbContext> options,
     IAuditActor? actor = null,
     TimeProvider? time = null) : IdentityDbContext<AppUser>(options)
@@ -112,6 +112,8 @@ public class IntegritasDbContext(
     public DbSet<Performance.LkeAnswerRecord> LkeAnswers => Set<Performance.LkeAnswerRecord>();
 
     public DbSet<Performance.LkeEvidence> LkeEvidence => Set<Performance.LkeEvidence>();
+
+    public DbSet<Vendors.Vendor> Vendors => Set<Vendors.Vendor>();
 
     // Changes saved on behalf of someone other than this context's actor (see AuditAs).
     private Dictionary<object, IAuditActor>? actorsByEntity;
@@ -337,6 +339,17 @@ public class IntegritasDbContext(
 
         ConfigureComplaints(builder);
         ConfigureNotifications(builder);
+
+        // Features with many entities keep their configuration in a partial file of their own
+        // (IntegritasDbContext.<Feature>.cs) and are called from here.
+        builder.Entity<Vendors.Vendor>(e =>
+        {
+            e.Property(v => v.Code).HasMaxLength(50);
+            e.Property(v => v.Name).HasMaxLength(300);
+            e.Property(v => v.TaxNumber).HasMaxLength(30);
+            e.HasIndex(v => v.Code).IsUnique();
+            e.HasIndex(v => v.Name);
+        });
 
         builder.Entity<AuditEntry>(e =>
         {
