@@ -92,6 +92,7 @@ public static class IntegritasHost
             o.ExcludedHosts.Clear();
         });
         builder.Services.AddHostedService<DatabaseStartup>();
+        builder.Services.AddHostedService<Features.Budget.Import.BudgetImportWorker>();
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -207,6 +208,7 @@ public static class IntegritasHost
         Features.Rewards.CitizenSignIn.AddCitizenAuthentication(services,
             configuration.GetSection(Features.Rewards.RewardOptions.Section).Get<Features.Rewards.RewardOptions>() ?? new());
         services.AddSingleton<Features.Open311.Open311ListCache>();
+        Features.Budget.BudgetServices.AddBudget(services, configuration);
     }
 
     private static void Configure(WebApplication app)

@@ -1,0 +1,74 @@
+using System.Globalization;
+
+namespace Integritas.Web.Features.Budget.Import;
+
+/// <summary>How import cells are read: one strict format each, so a file means the same everywhere.</summary>
+public static class ImportValues
+{
+    /// <summary>The largest single amount accepted (Rp10 triliun): anything above is a typing error.</summary>
+    public const decimal MaxAmount = 10_000_000_000_000m;
+
+    /// <summary>
+    /// A Rupiah amount: digits with an optional dot and at most two decimals (no thousands separators, no sign).
+    /// Returns the Indonesian and English problem, or null when <paramref name="value"/> holds the amount.
+    /// </summary>
+    public static (string Id, string En)? Money(string text, bool allowZero, out decimal value)
+    {
+        value = 0;
+        if (text.Length == 0)
+        {
+            return ("Jumlah wajib diisi.", "The amount is required.");
+        }
+
+        if (text[0] == '-')
+        {
+            return ("Jumlah tidak boleh negatif.", "The amount cannot be negative.");
+        }
+
+        var dot = text.IndexOf('.');
+        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value))
+        {
+            return ($"'{Clip(text)}' bukan angka (gunakan titik desimal, tanpa pemisah ribuan).", $"'{Clip(text)}' is not a number (use a decimal dot, no thousands separators).");
+        }
+
+        if (dot >= 0 && text.Length - dot - 1 > 2)
+        {
+            return ("Paling banyak dua angka di belakang titik desimal.", "At most two digits after the decimal dot.");
+        }
+
+        if (value == 0 && !allowZero)
+        {
+            return ("Jumlah harus lebih dari nol.", "The amount must be more than zero.");
+        }
+
+        return value > MaxAmount ? ("Jumlah terlalu besar.", "The amount is too large.") : null;
+    }
+
+    /// <summary>A quantity: positive, dot decimals, at most four decimals.</summary>
+    public static (string Id, string En)? Quantity(string text, out decimal value)
+    {
+        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) || value <= 0)
+        {
+            return ($"'{Clip(text)}' bukan jumlah barang yang sah (angka lebih dari nol, titik desimal).", $"'{Clip(text)}' is not a valid quantity (a number above zero, decimal dot).");
+        }
+
+        return decimal.Round(value, 4) != value ? ("Paling banyak empat angka desimal.", "At most four decimals.") : null;
+    }
+
+    /// <summary>A date as <c>yyyy-MM-dd</c>.</summary>
+    public static (string Id, string En)? Date(string text, out DateOnly value) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
+            ? null
+            : ($"'{Clip(text)}' bukan tanggal (format yyyy-MM-dd, mis. 2026-03-31).", $"'{Clip(text)}' is not a date (format yyyy-MM-dd, e.g. 2026-03-31).");
+
+    /// <summary>A date that must fall in the fiscal year (which is the calendar year in Indonesia).</summary>
+    public static (string Id, string En)? DateInYear(string text, int year, out DateOnly value) =>
+        Date(text, out value) ?? (value.Year == year ? null
+            : ($"Tanggal {text} di luar tahun anggaran {year}.", $"The date {text} is outside the fiscal year {year}."));
+
+    /// <summary>A code or id: letters, digits and <c>. - _ /</c>, no spaces.</summary>
+    public static bool IsCode(string text, int maxLength) =>
+        text.Length is > 0 and var n && n <= maxLength && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '/');
+
+    public static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}

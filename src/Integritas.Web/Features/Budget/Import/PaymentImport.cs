@@ -1,0 +1,334 @@
+using System.IO.Hashing;
+using System.Text;
+using Integritas.Core.Budget;
+using Integritas.Data.Budget;
+
+namespace Integritas.Web.Features.Budget.Import;
+
+/// <summary>
+/// Imports SP2D payments (<c>payments.csv</c>) in one streaming pass: each row is checked against the year's current
+/// APBD and written straight on (PostgreSQL binary COPY, prepared SQLite inserts) while the monthly totals and the
+/// budget lines' spending are kept in memory; at the end the totals are added in the same transaction. Any row error
+/// rolls everything back. A payment already stored with the same values is skipped (so a re-import or a cumulative
+/// export changes nothing twice); one stored with different values is an error, because payments never change.
+/// </summary>
+public static class PaymentImport
+{
+    public static readonly string[] Columns = ["payment_id", "date", "opd_code", "subkegiatan_code", "account_code", "vendor_id", "vendor_name", "description", "amount"];
+
+    public static readonly string[] Required = ["payment_id", "date", "opd_code", "subkegiatan_code", "account_code", "description", "amount"];
+
+    private sealed class LineState(decimal pagu, decimal spent)
+    {
+        public decimal Pagu { get; } = pagu;
+
+        public decimal Spent { get; set; } = spent;
+    }
+
+    private readonly record struct TotalKey(int OpdId, string Sub, string Account, int Month);
+
+    public static async Task RunAsync(ImportRun run, ImportTable table, string homeRegionCode, CancellationToken ct)
+    {
+        var version = await run.CurrentVersionAsync(ct);
+        if (version is null)
+        {
+            run.Errors.Add(0, "", $"Belum ada APBD tahun {run.Year}: impor rincian APBD lebih dulu.", $"There is no APBD for {run.Year} yet: import the budget lines first.");
+            return;
+        }
+
+        var opds = await run.OpdsAsync(homeRegionCode, ct);
+        var lines = await LinesAsync(run, version.Value, ct);
+        var vendors = await VendorsAsync(run, ct);
+        var existing = await ExistingIndex.LoadAsync(run, ct);
+        var newVendors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var totals = new Dictionary<TotalKey, (long Count, decimal Amount)>();
+        await using var sink = await PaymentSink.OpenAsync(run, ct);
+        var writing = true;
+        while (table.Read())
+        {
+            ct.ThrowIfCancellationRequested();
+            if (table.IsBlank)
+            {
+                continue;
+            }
+
+            run.Tick();
+            var errorsBefore = run.Errors.Count;
+            var row = table.Row;
+            var id = table["payment_id"];
+            if (!ImportValues.IsCode(id, 60))
+            {
+                run.Errors.Add(row, "payment_id", "Nomor pembayaran wajib diisi: huruf, angka, titik, tanda hubung atau garis miring, paling banyak 60 karakter.",
+                    "The payment id is required: letters, digits, dots, dashes or slashes, at most 60 characters.");
+            }
+
+            if (ImportValues.DateInYear(table["date"], run.Year, out var date) is { } badDate)
+            {
+                run.Errors.Add(row, "date", badDate.Id, badDate.En);
+            }
+
+            var opdCode = table["opd_code"];
+            if (!opds.TryGetValue(opdCode, out var opdId))
+            {
+                run.Errors.Add(row, "opd_code", $"Kode OPD '{ImportValues.Clip(opdCode)}' tidak dikenal.", $"Unknown OPD code '{ImportValues.Clip(opdCode)}'.");
+            }
+
+            var sub = table["subkegiatan_code"];
+            var subOk = BudgetCodes.IsSubKegiatan(sub);
+            if (!subOk)
+            {
+                run.Errors.Add(row, "subkegiatan_code", $"'{ImportValues.Clip(sub)}' bukan kode sub kegiatan (mis. 1.02.02.2.02.0001).", $"'{ImportValues.Clip(sub)}' is not a sub kegiatan code (e.g. 1.02.02.2.02.0001).");
+            }
+
+            var account = table["account_code"];
+            var accountOk = BudgetCodes.IsSpendingAccount(account);
+            if (!accountOk)
+            {
+                run.Errors.Add(row, "account_code", $"'{ImportValues.Clip(account)}' bukan kode rekening belanja (mis. 5.1.02.01.01.0024).", $"'{ImportValues.Clip(account)}' is not a spending account code (e.g. 5.1.02.01.01.0024).");
+            }
+
+            LineState? line = null;
+            if (opdId != 0 && subOk && accountOk && !lines.TryGetValue(LineKey(opdId, sub, account), out line))
+            {
+                run.Errors.Add(row, "account_code", $"Tidak ada pagu untuk OPD {opdCode}, sub kegiatan {sub}, rekening {account} dalam APBD {run.Year}.",
+                    $"There is no budget line for OPD {opdCode}, sub kegiatan {sub}, account {account} in the {run.Year} APBD.");
+            }
+
+            var vendor = table["vendor_id"];
+            var vendorName = table["vendor_name"];
+            if (vendor.Length > 0 && !ImportValues.IsCode(vendor, 50))
+            {
+                run.Errors.Add(row, "vendor_id", "Kode penyedia: huruf, angka, titik atau tanda hubung, paling banyak 50 karakter.", "Vendor id: letters, digits, dots or dashes, at most 50 characters.");
+            }
+            else if (vendor.Length > 0 && !vendors.Contains(vendor) && !newVendors.ContainsKey(vendor))
+            {
+                if (vendorName.Length is 0 or > 300)
+                {
+                    run.Errors.Add(row, "vendor_name", "Nama penyedia baru wajib diisi (paling banyak 300 karakter).", "A new vendor's name is required (at most 300 characters).");
+                }
+                else if (run.Errors.Count == errorsBefore)
+                {
+                    newVendors[vendor] = vendorName;
+                }
+            }
+
+            var description = table["description"];
+            if (description.Length is 0 or > 500)
+            {
+                run.Errors.Add(row, "description", "Uraian wajib diisi, paling banyak 500 karakter.", "The description is required, at most 500 characters.");
+            }
+
+            if (ImportValues.Money(table["amount"], allowZero: false, out var amount) is { } badAmount)
+            {
+                run.Errors.Add(row, "amount", badAmount.Id, badAmount.En);
+            }
+
+            if (run.Errors.Count != errorsBefore)
+            {
+                writing = false;
+                continue;
+            }
+
+            var vendorCode = vendor.Length == 0 ? null : vendor;
+            var content = ExistingIndex.Content(date, opdId, sub, account, vendorCode, description, amount);
+            switch (existing.Find(id))
+            {
+                case { } stored when stored == content:
+                    run.RowsUnchanged++;
+                    continue;
+                case not null:
+                    run.Errors.Add(row, "payment_id", $"Pembayaran {id} sudah tersimpan dengan isi berbeda; pembayaran tidak dapat diubah.",
+                        $"Payment {id} is already stored with different values; payments cannot change.");
+                    writing = false;
+                    continue;
+            }
+
+            line!.Spent += amount;
+            var flags = line.Spent > line.Pagu ? PaymentFlags.OverBudgetLine : PaymentFlags.None;
+            var key = new TotalKey(opdId, sub, account, date.Month);
+            totals[key] = totals.TryGetValue(key, out var t) ? (t.Count + 1, t.Amount + amount) : (1, amount);
+            if (writing && !sink.Write(row, id, date, opdId, sub, account, vendorCode, description, amount, flags))
+            {
+                run.Errors.Add(row, "payment_id", $"Nomor pembayaran {id} muncul lebih dari sekali dalam berkas.", $"The payment id {id} appears more than once in the file.");
+                writing = false;
+            }
+
+            run.RowsAdded++;
+        }
+
+        if (run.Errors.Count > 0)
+        {
+            return;
+        }
+
+        if (await sink.CompleteAsync(ct) is { } duplicate)
+        {
+            // PostgreSQL reports a repeated key only when the COPY ends: find the rows that carry it.
+            run.Errors.Add(0, "payment_id", $"Nomor pembayaran {duplicate} muncul lebih dari sekali dalam berkas.", $"The payment id {duplicate} appears more than once in the file.");
+            return;
+        }
+
+        await AddVendorsAsync(run, newVendors, ct);
+        await AddTotalsAsync(run, totals.Select(t => (t.Key.OpdId, t.Key.Sub, t.Key.Account, t.Key.Month, t.Value.Count, t.Value.Amount)), ct);
+    }
+
+    private static string LineKey(int opdId, string sub, string account) => string.Concat(opdId.ToString(System.Globalization.CultureInfo.InvariantCulture), "|", sub, "|", account);
+
+    private static async Task<Dictionary<string, LineState>> LinesAsync(ImportRun run, int versionId, CancellationToken ct)
+    {
+        var spent = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        await using (var command = run.Command("""
+            SELECT "OpdId", "SubKegiatanCode", "AccountCode", SUM("Amount") FROM "PaymentTotals" WHERE "Year" = @y
+            GROUP BY "OpdId", "SubKegiatanCode", "AccountCode"
+            """))
+        {
+            run.Parameter(command, "@y", run.Year);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                spent[LineKey(reader.GetInt32(0), reader.GetString(1), reader.GetString(2))] = ImportRun.FromCents(reader.GetInt64(3));
+            }
+        }
+
+        var lines = new Dictionary<string, LineState>(StringComparer.Ordinal);
+        await using (var command = run.Command("""SELECT "OpdId", "SubKegiatanCode", "AccountCode", "Pagu" FROM "BudgetLines" WHERE "VersionId" = @v"""))
+        {
+            run.Parameter(command, "@v", versionId);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var key = LineKey(reader.GetInt32(0), reader.GetString(1), reader.GetString(2));
+                lines[key] = new LineState(ImportRun.FromCents(reader.GetInt64(3)), spent.GetValueOrDefault(key));
+            }
+        }
+
+        return lines;
+    }
+
+    private static async Task<HashSet<string>> VendorsAsync(ImportRun run, CancellationToken ct)
+    {
+        var vendors = new HashSet<string>(StringComparer.Ordinal);
+        await using var command = run.Command("""SELECT "Code" FROM "Vendors" """);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            vendors.Add(reader.GetString(0));
+        }
+
+        return vendors;
+    }
+
+    private static async Task AddVendorsAsync(ImportRun run, Dictionary<string, string> vendors, CancellationToken ct)
+    {
+        if (vendors.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = run.Command("""
+            INSERT INTO "Vendors" ("Code", "Name", "IsSmallBusiness") VALUES (@code, @name, @small) ON CONFLICT ("Code") DO NOTHING
+            """);
+        var code = run.Parameter(command, "@code", "");
+        var name = run.Parameter(command, "@name", "");
+        run.Parameter(command, "@small", false);
+        foreach (var (c, n) in vendors)
+        {
+            code.Value = c;
+            name.Value = n;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>Adds payments to the monthly totals (an upsert both providers understand).</summary>
+    public static async Task AddTotalsAsync(ImportRun run, IEnumerable<(int OpdId, string Sub, string Account, int Month, long Count, decimal Amount)> totals, CancellationToken ct)
+    {
+        await using var command = run.Command("""
+            INSERT INTO "PaymentTotals" ("Year", "OpdId", "SubKegiatanCode", "AccountCode", "Month", "Count", "Amount")
+            VALUES (@y, @opd, @sub, @acc, @m, @n, @a)
+            ON CONFLICT ("Year", "OpdId", "SubKegiatanCode", "AccountCode", "Month")
+            DO UPDATE SET "Count" = "PaymentTotals"."Count" + excluded."Count", "Amount" = "PaymentTotals"."Amount" + excluded."Amount"
+            """);
+        run.Parameter(command, "@y", run.Year);
+        var opd = run.Parameter(command, "@opd", 0);
+        var sub = run.Parameter(command, "@sub", "");
+        var acc = run.Parameter(command, "@acc", "");
+        var month = run.Parameter(command, "@m", 0);
+        var count = run.Parameter(command, "@n", 0L);
+        var amount = run.Parameter(command, "@a", 0L);
+        foreach (var t in totals)
+        {
+            opd.Value = t.OpdId;
+            sub.Value = t.Sub;
+            acc.Value = t.Account;
+            month.Value = t.Month;
+            count.Value = t.Count;
+            amount.Value = ImportRun.Cents(t.Amount);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// The payments of the year already stored, as 64-bit hashes of their ids and of their values, sorted: 16 bytes a
+    /// payment (160 MB at ten million), instead of the strings.
+    /// </summary>
+    private sealed class ExistingIndex
+    {
+        private readonly ulong[] ids;
+        private readonly ulong[] contents;
+
+        private ExistingIndex(ulong[] ids, ulong[] contents)
+        {
+            this.ids = ids;
+            this.contents = contents;
+        }
+
+        public static async Task<ExistingIndex> LoadAsync(ImportRun run, CancellationToken ct)
+        {
+            long count;
+            await using (var command = run.Command("""SELECT COUNT(*) FROM "Payments" WHERE "Year" = @y"""))
+            {
+                run.Parameter(command, "@y", run.Year);
+                count = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            var ids = new ulong[count];
+            var contents = new ulong[count];
+            var n = 0;
+            if (count > 0)
+            {
+                await using var command = run.Command("""
+                    SELECT "Id", "Date", "OpdId", "SubKegiatanCode", "AccountCode", "VendorCode", "Description", "Amount" FROM "Payments" WHERE "Year" = @y
+                    """);
+                run.Parameter(command, "@y", run.Year);
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct) && n < count)
+                {
+                    ids[n] = Hash(reader.GetString(0));
+                    contents[n] = Content(reader.GetFieldValue<DateOnly>(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4),
+                        reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6), ImportRun.FromCents(reader.GetInt64(7)));
+                    n++;
+                }
+            }
+
+            Array.Sort(ids, contents, 0, n);
+            return new ExistingIndex(ids[..n], contents[..n]);
+        }
+
+        /// <summary>The stored values' hash of the payment with this id, or null when it is new.</summary>
+        public ulong? Find(string id)
+        {
+            if (ids.Length == 0)
+            {
+                return null;
+            }
+
+            var at = Array.BinarySearch(ids, Hash(id));
+            return at >= 0 ? contents[at] : null;
+        }
+
+        public static ulong Content(DateOnly date, int opdId, string sub, string account, string? vendor, string description, decimal amount) =>
+            Hash(string.Join('\u001f', date.DayNumber, opdId, sub, account, vendor ?? "", description, ImportRun.Cents(amount)));
+
+        private static ulong Hash(string text) => XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(text));
+    }
+}

@@ -1,0 +1,238 @@
+using System.Text;
+using Integritas.Data.Budget;
+using Integritas.Web.Features.Budget.Import;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Integritas.Web.Tests.Budget;
+
+/// <summary>The budget imports through the real importer and database: outcomes, row errors, nothing half-imported, re-imports.</summary>
+public abstract class BudgetImportTests(IntegritasFactory factory) : FactoryTest(factory)
+{
+    private const string Dinkes = "1.02.0.00.0.00.01.0000";
+    private const string Sub = "1.02.02.2.02.0001";
+    private const string Atk = "5.1.02.01.01.0024";
+    private const string Semen = "5.1.02.01.01.0005";
+
+    private const string LineHeader = "opd_code,program_code,program_name,kegiatan_code,kegiatan_name,subkegiatan_code,subkegiatan_name,account_code,account_name,pagu\n";
+
+    private static string Lines(decimal atkPagu, decimal semenPagu) => LineHeader
+        + $"{Dinkes},1.02.02,Program Pemenuhan Upaya Kesehatan,1.02.02.2.02,Penyediaan Layanan Kesehatan,{Sub},Pengelolaan Pelayanan Kesehatan Ibu Hamil,{Atk},Belanja Alat Tulis Kantor,{atkPagu}\n"
+        + $"{Dinkes},1.02.02,Program Pemenuhan Upaya Kesehatan,1.02.02.2.02,Penyediaan Layanan Kesehatan,{Sub},Pengelolaan Pelayanan Kesehatan Ibu Hamil,{Semen},Belanja Bahan Bangunan,{semenPagu}\n";
+
+    private const string PaymentHeader = "payment_id,date,opd_code,subkegiatan_code,account_code,vendor_id,vendor_name,description,amount\n";
+
+    private BudgetImporter Importer => F.Services.GetRequiredService<BudgetImporter>();
+
+    private Task<BudgetImport> ImportAsync(BudgetImportKind kind, int year, string csv, BudgetVersionInfo? version = null) =>
+        Importer.ImportAsync(new BudgetImportRequest(kind, year, kind + ".csv", version, null, "test"), new MemoryStream(Encoding.UTF8.GetBytes(csv)), Ct);
+
+    private async Task AdoptAsync(int year, decimal atkPagu = 10_000_000m, decimal semenPagu = 50_000_000m)
+    {
+        var import = await ImportAsync(BudgetImportKind.BudgetLines, year, Lines(atkPagu, semenPagu), new BudgetVersionInfo(BudgetStage.Murni, new DateOnly(year - 1, 12, 20), "Perda 9/2025"));
+        Assert.Equal(BudgetImportStatus.Succeeded, import.Status);
+    }
+
+    private static string Errors(BudgetImport import) => import.ErrorsJson ?? "";
+
+    [Fact]
+    public async Task Budget_lines_make_a_version_and_reimport_changes_nothing()
+    {
+        const int year = 2031;
+        await AdoptAsync(year);
+        var again = await ImportAsync(BudgetImportKind.BudgetLines, year, Lines(10_000_000m, 50_000_000m), new BudgetVersionInfo(BudgetStage.Murni, new DateOnly(2030, 12, 20), null));
+        Assert.Equal(BudgetImportStatus.Succeeded, again.Status);
+        Assert.Equal(0, again.RowsAdded);
+        Assert.Equal(2, again.RowsUnchanged);
+
+        var murniAgain = await ImportAsync(BudgetImportKind.BudgetLines, year, Lines(12_000_000m, 50_000_000m), new BudgetVersionInfo(BudgetStage.Murni, new DateOnly(2030, 12, 20), null));
+        Assert.Equal(BudgetImportStatus.Failed, murniAgain.Status);
+        Assert.Contains("perubahan", Errors(murniAgain), StringComparison.Ordinal);
+
+        var perubahan = await ImportAsync(BudgetImportKind.BudgetLines, year, Lines(12_000_000m, 50_000_000m), new BudgetVersionInfo(BudgetStage.Perubahan, new DateOnly(year, 9, 30), "Perda 3/2031"));
+        Assert.Equal(BudgetImportStatus.Succeeded, perubahan.Status);
+        var versions = await F.WithDbAsync(db => db.BudgetVersions.Where(v => v.Year == year).OrderBy(v => v.Revision).ToListAsync(Ct));
+        Assert.Equal([BudgetStage.Murni, BudgetStage.Perubahan], versions.Select(v => v.Stage));
+        Assert.Equal([0, 1], versions.Select(v => v.Revision));
+        var pagu = await F.WithDbAsync(db => db.BudgetLines.Where(l => l.VersionId == versions[1].Id && l.AccountCode == Atk).Select(l => l.Pagu).SingleAsync(Ct));
+        Assert.Equal(12_000_000m, pagu);
+        var name = await F.WithDbAsync(db => db.BudgetCodes.Where(c => c.Kind == BudgetCodeKind.Account && c.Code == Atk).Select(c => c.Name).SingleAsync(Ct));
+        Assert.Equal("Belanja Alat Tulis Kantor", name);
+    }
+
+    [Fact]
+    public async Task Payments_are_added_with_totals_and_a_reimport_or_cumulative_export_adds_only_new_ones()
+    {
+        const int year = 2032;
+        await AdoptAsync(year);
+        var first = PaymentHeader
+            + $"P32-1,{year}-01-15,{Dinkes},{Sub},{Atk},V9001,CV Sinar Jaya,\"Pembelian ATK, kertas\",4000000.50\n"
+            + $"P32-2,{year}-01-20,{Dinkes},{Sub},{Atk},V9001,,Pembelian ATK,5000000\n"
+            + $"P32-3,{year}-02-03,{Dinkes},{Sub},{Atk},,,Pembelian tinta,2000000\n";
+        var import = await ImportAsync(BudgetImportKind.Payments, year, first);
+        Assert.True(import.Status == BudgetImportStatus.Succeeded, Errors(import));
+        Assert.Equal(3, import.RowsAdded);
+
+        var payments = await F.WithDbAsync(db => db.Payments.Where(p => p.Year == year).OrderBy(p => p.Id).ToListAsync(Ct));
+        Assert.Equal([4_000_000.50m, 5_000_000m, 2_000_000m], payments.Select(p => p.Amount));
+        Assert.Equal("Pembelian ATK, kertas", payments[0].Description);
+        Assert.Null(payments[2].VendorCode);
+        // The line's pagu is 10 juta: the third payment takes it to 11,000,000.50.
+        Assert.Equal([PaymentFlags.None, PaymentFlags.None, PaymentFlags.OverBudgetLine], payments.Select(p => p.Flags));
+        var totals = await F.WithDbAsync(db => db.PaymentTotals.Where(t => t.Year == year).OrderBy(t => t.Month).ToListAsync(Ct));
+        Assert.Equal([(1, 2L, 9_000_000.50m), (2, 1L, 2_000_000m)], totals.Select(t => (t.Month, t.Count, t.Amount)));
+        Assert.Equal("CV Sinar Jaya", await F.WithDbAsync(db => db.Vendors.Where(v => v.Code == "V9001").Select(v => v.Name).SingleAsync(Ct)));
+
+        var again = await ImportAsync(BudgetImportKind.Payments, year, first);
+        Assert.Equal(BudgetImportStatus.Succeeded, again.Status);
+        Assert.Equal((0L, 3L), (again.RowsAdded, again.RowsUnchanged));
+
+        var cumulative = first + $"P32-4,{year}-03-01,{Dinkes},{Sub},{Semen},V9002,UD Bangun,Semen 100 zak,7500000\n";
+        var more = await ImportAsync(BudgetImportKind.Payments, year, cumulative);
+        Assert.Equal((1L, 3L), (more.RowsAdded, more.RowsUnchanged));
+        Assert.Equal(4, await F.WithDbAsync(db => db.PaymentTotals.Where(t => t.Year == year).SumAsync(t => t.Count, Ct)));
+        Assert.Equal(18_500_000.50m, await F.WithDbAsync(db => db.PaymentTotals.Where(t => t.Year == year).SumAsync(t => t.Amount, Ct)));
+    }
+
+    [Fact]
+    public async Task Bad_rows_are_reported_by_row_and_column_and_nothing_is_imported()
+    {
+        const int year = 2033;
+        await AdoptAsync(year);
+        var good = PaymentHeader + $"P33-1,{year}-01-15,{Dinkes},{Sub},{Atk},V9101,CV Satu,ATK,1000000\n";
+        Assert.Equal(BudgetImportStatus.Succeeded, (await ImportAsync(BudgetImportKind.Payments, year, good)).Status);
+
+        var bad = PaymentHeader
+            + $"P33-2,{year}-01-16,{Dinkes},{Sub},{Atk},V9101,,ATK,2000000\n"
+            + $"P33-3,{year}-01-16,9.99.0.00.0.00.01.0000,{Sub},{Atk},,,ATK,1000\n"
+            + $"P33-4,{year}-01-16,{Dinkes},1.02.02,{Atk},,,ATK,1000\n"
+            + $"P33-5,{year}-01-16,{Dinkes},{Sub},5.1.02.01.01.9999,,,ATK,1000\n"
+            + $"P33-6,{year}-01-16,{Dinkes},{Sub},{Atk},,,ATK,-500\n"
+            + $"P33-7,{year}-01-16,{Dinkes},{Sub},{Atk},,,ATK,1.000.000\n"
+            + $"P33-8,{year + 1}-01-02,{Dinkes},{Sub},{Atk},,,ATK,1000\n"
+            + $"P33-1,{year}-01-15,{Dinkes},{Sub},{Atk},V9101,CV Satu,ATK,999\n";
+        var import = await ImportAsync(BudgetImportKind.Payments, year, bad);
+        Assert.Equal(BudgetImportStatus.Failed, import.Status);
+        Assert.Equal(7, import.ErrorCount);
+        var errors = System.Text.Json.JsonSerializer.Deserialize<List<ImportRowError>>(import.ErrorsJson!)!;
+        Assert.Equal([(3L, "opd_code"), (4L, "subkegiatan_code"), (5L, "account_code"), (6L, "amount"), (7L, "amount"), (8L, "date"), (9L, "payment_id")],
+            errors.Select(e => (e.Row, e.Column)));
+        Assert.Contains("negatif", errors[3].Id, StringComparison.Ordinal);
+        Assert.Contains("outside the fiscal year", errors[5].En, StringComparison.Ordinal);
+        Assert.Equal(0, import.RowsAdded);
+        // The good row of the bad file was not kept, and the stored payment and totals are untouched.
+        Assert.Equal(["P33-1"], await F.WithDbAsync(db => db.Payments.Where(p => p.Year == year).Select(p => p.Id).ToListAsync(Ct)));
+        Assert.Equal(1_000_000m, await F.WithDbAsync(db => db.PaymentTotals.Where(t => t.Year == year).SumAsync(t => t.Amount, Ct)));
+    }
+
+    [Fact]
+    public async Task A_repeated_payment_id_or_a_broken_file_imports_nothing()
+    {
+        const int year = 2034;
+        await AdoptAsync(year);
+        var repeated = PaymentHeader
+            + $"P34-1,{year}-01-15,{Dinkes},{Sub},{Atk},,,ATK,1000\n"
+            + $"P34-2,{year}-01-15,{Dinkes},{Sub},{Atk},,,ATK,1000\n"
+            + $"P34-1,{year}-01-16,{Dinkes},{Sub},{Atk},,,ATK,2000\n";
+        var import = await ImportAsync(BudgetImportKind.Payments, year, repeated);
+        Assert.Equal(BudgetImportStatus.Failed, import.Status);
+        Assert.Contains("P34-1", Errors(import), StringComparison.Ordinal);
+        Assert.Contains("more than once", Errors(import), StringComparison.Ordinal);
+
+        var missingColumn = "payment_id,date,opd_code\nP34-9,2034-01-01," + Dinkes + "\n";
+        var noColumns = await ImportAsync(BudgetImportKind.Payments, year, missingColumn);
+        Assert.Equal(BudgetImportStatus.Failed, noColumns.Status);
+        Assert.Contains("subkegiatan_code", Errors(noColumns), StringComparison.Ordinal);
+
+        var binary = await Importer.ImportAsync(new BudgetImportRequest(BudgetImportKind.Payments, year, "x.bin"), new MemoryStream([1, 0, 2, 0, 3]), Ct);
+        Assert.Equal(BudgetImportStatus.Failed, binary.Status);
+        Assert.Equal(0, await F.WithDbAsync(db => db.Payments.CountAsync(p => p.Year == year, Ct)));
+        Assert.Equal(0, await F.WithDbAsync(db => db.PaymentTotals.CountAsync(t => t.Year == year, Ct)));
+    }
+
+    [Fact]
+    public async Task Line_items_are_compared_with_the_reference_price_in_force()
+    {
+        const int year = 2035;
+        await AdoptAsync(year);
+        var prices = "item_code,item_name,unit,price,source,valid_from\n"
+            + $"SMN-50,Semen portland 50 kg,zak,70000,SSH,{year}-01-01\n"
+            + $"SMN-50,Semen portland 50 kg,zak,75000,SSH,{year}-07-01\n"
+            + $"SMN-50,Semen portland 50 kg,zak,60000,NASIONAL,{year}-01-01\n"
+            + $"HVS-A4,Kertas HVS A4 70 gr,rim,55000,NASIONAL,{year}-01-01\n";
+        var priceImport = await ImportAsync(BudgetImportKind.ReferencePrices, year, prices);
+        Assert.True(priceImport.Status == BudgetImportStatus.Succeeded, Errors(priceImport));
+        Assert.Equal(4, priceImport.RowsAdded);
+
+        var payments = PaymentHeader
+            + $"P35-1,{year}-03-10,{Dinkes},{Sub},{Semen},V9201,UD Bangun,Semen 100 zak,9800000\n"
+            + $"P35-2,{year}-08-10,{Dinkes},{Sub},{Semen},V9201,UD Bangun,Semen 100 zak,7800000\n"
+            + $"P35-3,{year}-03-11,{Dinkes},{Sub},{Atk},V9202,CV Kertas,Kertas 20 rim,1100000\n";
+        Assert.Equal(BudgetImportStatus.Succeeded, (await ImportAsync(BudgetImportKind.Payments, year, payments)).Status);
+
+        var items = "payment_id,line_no,item_code,item_name,quantity,unit,unit_price\n"
+            + "P35-1,1,SMN-50,Semen portland 50 kg,100,zak,98000\n"
+            + "P35-2,1,SMN-50,Semen portland 50 kg,100,zak,78000\n"
+            + "P35-3,1,HVS-A4,Kertas HVS A4 70 gr,20,rim,55000\n";
+        var itemImport = await ImportAsync(BudgetImportKind.PaymentItems, year, items);
+        Assert.True(itemImport.Status == BudgetImportStatus.Succeeded, Errors(itemImport));
+        var stored = await F.WithDbAsync(db => db.PaymentItems.Where(i => i.PaymentId.StartsWith("P35-")).OrderBy(i => i.PaymentId).ToListAsync(Ct));
+        // March: the regency's own price (70,000) wins over the national one; 98,000 is 40 % above. August: 75,000 applies; 4 % is within the 10 % margin.
+        Assert.Equal([(70_000m, 40m, true), (75_000m, 4m, false), (55_000m, 0m, false)],
+            stored.Select(i => (i.ReferenceUnitPrice!.Value, i.MarkupPercent!.Value, i.AboveReference)));
+        var flags = await F.WithDbAsync(db => db.Payments.Where(p => p.Year == year).OrderBy(p => p.Id).Select(p => p.Flags).ToListAsync(Ct));
+        Assert.Equal([PaymentFlags.AboveReferencePrice, PaymentFlags.None, PaymentFlags.None], flags);
+
+        Assert.Equal((0L, 3L), await ImportAsync(BudgetImportKind.PaymentItems, year, items) is var again ? (again.RowsAdded, again.RowsUnchanged) : default);
+        var tooMuch = await ImportAsync(BudgetImportKind.PaymentItems, year, "payment_id,line_no,item_name,quantity,unit,unit_price\nP35-9,1,Kertas,1,rim,1\n");
+        Assert.Contains("P35-9", Errors(tooMuch), StringComparison.Ordinal);
+        var changed = await ImportAsync(BudgetImportKind.PaymentItems, year, "payment_id,line_no,item_code,item_name,quantity,unit,unit_price\nP35-3,1,HVS-A4,Kertas HVS A4 70 gr,20,rim,56000\n");
+        Assert.Equal(BudgetImportStatus.Failed, changed.Status);
+    }
+
+    [Fact]
+    public async Task Village_transfers_and_spending_are_imported_once()
+    {
+        const int year = 2036;
+        var desa = await F.WithDbAsync(db => db.Regions.Where(r => r.Level == Core.Organisation.RegionLevel.Village && r.Code.StartsWith("12.05.")).OrderBy(r => r.Code).Select(r => r.Code).FirstAsync(Ct));
+        var transfers = "desa_code,source,stage,date,amount\n"
+            + $"{desa},DD,1,{year}-03-01,400000000\n{desa},DD,2,{year}-07-01,400000000\n{desa},ADD,1,{year}-02-01,250000000\n";
+        var import = await ImportAsync(BudgetImportKind.VillageTransfers, year, transfers);
+        Assert.True(import.Status == BudgetImportStatus.Succeeded, Errors(import));
+        Assert.Equal(3, import.RowsAdded);
+        Assert.Equal(3, (await ImportAsync(BudgetImportKind.VillageTransfers, year, transfers)).RowsUnchanged);
+
+        var spending = "desa_code,activity_code,activity_name,source,date,amount\n"
+            + $"{desa},2.2.01,Pembangunan jalan desa,DD,{year}-04-10,150000000\n"
+            + $"12.05.99.2999,2.2.01,Pembangunan jalan desa,DD,{year}-04-10,1000\n"
+            + $"{desa},2.2.02,Drainase,XX,{year}-04-10,1000\n";
+        var bad = await ImportAsync(BudgetImportKind.VillageSpending, year, spending);
+        Assert.Equal(BudgetImportStatus.Failed, bad.Status);
+        Assert.Equal(2, bad.ErrorCount);
+        Assert.Equal(0, await F.WithDbAsync(db => db.VillageSpending.CountAsync(s => s.Year == year, Ct)));
+        var ok = await ImportAsync(BudgetImportKind.VillageSpending, year, string.Join('\n', spending.Split('\n').Take(2)) + "\n");
+        Assert.Equal(1, ok.RowsAdded);
+        Assert.Equal(150_000_000m, await F.WithDbAsync(db => db.VillageSpending.Where(s => s.Year == year).SumAsync(s => s.Amount, Ct)));
+    }
+
+    [Fact]
+    public async Task Payments_import_from_an_xlsx_workbook()
+    {
+        const int year = 2037;
+        await AdoptAsync(year);
+        using var workbook = new MemoryStream();
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(workbook, new[]
+        {
+            new Dictionary<string, object?> { ["payment_id"] = "P37-1", ["date"] = $"{year}-05-02", ["opd_code"] = Dinkes, ["subkegiatan_code"] = Sub, ["account_code"] = Atk,
+                ["vendor_id"] = "V9301", ["vendor_name"] = "CV Tiga", ["description"] = "ATK", ["amount"] = "1250000" },
+        }, cancellationToken: Ct);
+        workbook.Position = 0;
+        var import = await Importer.ImportAsync(new BudgetImportRequest(BudgetImportKind.Payments, year, "sp2d.xlsx"), workbook, Ct);
+        Assert.True(import.Status == BudgetImportStatus.Succeeded, Errors(import));
+        Assert.Equal(1_250_000m, await F.WithDbAsync(db => db.Payments.Where(p => p.Id == "P37-1").Select(p => p.Amount).SingleAsync(Ct)));
+    }
+}
+
+public sealed class SqliteBudgetImportTests(SqliteFactory factory) : BudgetImportTests(factory), IClassFixture<SqliteFactory>;
+
+public sealed class PostgresBudgetImportTests(PostgresFactory factory) : BudgetImportTests(factory), IClassFixture<PostgresFactory>;
