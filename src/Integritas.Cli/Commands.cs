@@ -42,6 +42,7 @@ public static class Commands
         root.Subcommands.Add(LedgerCommands.Verify());
         root.Subcommands.Add(EvidenceCommands.Evidence());
         root.Subcommands.Add(ApiKeyCommands.ApiKey());
+        root.Subcommands.Add(BudgetCommands.Budget());
         return root;
     }
 

@@ -36,6 +36,9 @@ public sealed class BudgetImporter(
     /// <summary>Rows read so far by a running import in this process, or null.</summary>
     public long? ProgressOf(long importId) => progress.TryGetValue(importId, out var rows) ? rows : null;
 
+    /// <summary>The imports running in this process and the rows each has read.</summary>
+    public IEnumerable<KeyValuePair<long, long>> Running => progress;
+
     /// <summary>Records a new import as running; the file is not read yet.</summary>
     public async Task<long> CreateAsync(BudgetImportRequest request, string sha256, CancellationToken ct)
     {

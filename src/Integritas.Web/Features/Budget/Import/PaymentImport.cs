@@ -130,10 +130,9 @@ public static class PaymentImport
             }
 
             var vendorCode = vendor.Length == 0 ? null : vendor;
-            var content = ExistingIndex.Content(date, opdId, sub, account, vendorCode, description, amount);
             switch (existing.Find(id))
             {
-                case { } stored when stored == content:
+                case { } stored when stored == ExistingIndex.Content(date, opdId, sub, account, vendorCode, description, amount):
                     run.RowsUnchanged++;
                     continue;
                 case not null:
@@ -172,11 +171,11 @@ public static class PaymentImport
         await AddTotalsAsync(run, totals.Select(t => (t.Key.OpdId, t.Key.Sub, t.Key.Account, t.Key.Month, t.Value.Count, t.Value.Amount)), ct);
     }
 
-    private static string LineKey(int opdId, string sub, string account) => string.Concat(opdId.ToString(System.Globalization.CultureInfo.InvariantCulture), "|", sub, "|", account);
+    private static (int, string, string) LineKey(int opdId, string sub, string account) => (opdId, sub, account);
 
-    private static async Task<Dictionary<string, LineState>> LinesAsync(ImportRun run, int versionId, CancellationToken ct)
+    private static async Task<Dictionary<(int, string, string), LineState>> LinesAsync(ImportRun run, int versionId, CancellationToken ct)
     {
-        var spent = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var spent = new Dictionary<(int, string, string), decimal>();
         await using (var command = run.Command("""
             SELECT "OpdId", "SubKegiatanCode", "AccountCode", SUM("Amount") FROM "PaymentTotals" WHERE "Year" = @y
             GROUP BY "OpdId", "SubKegiatanCode", "AccountCode"
@@ -190,7 +189,7 @@ public static class PaymentImport
             }
         }
 
-        var lines = new Dictionary<string, LineState>(StringComparer.Ordinal);
+        var lines = new Dictionary<(int, string, string), LineState>();
         await using (var command = run.Command("""SELECT "OpdId", "SubKegiatanCode", "AccountCode", "Pagu" FROM "BudgetLines" WHERE "VersionId" = @v"""))
         {
             run.Parameter(command, "@v", versionId);
