@@ -530,7 +530,7 @@ public static class BudgetDemoGenerator
             {
                 var spent = b.drafts.Where(d => d.Line == over).Sum(d => d.Amount);
                 var amount = over.Pagu - spent + Math.Round(over.Pagu * (decimal)b.Uniform(0.04, 0.08), 0);
-                var date = WorkingDayOnOrBefore(new DateOnly(b.year, 12, 10 + b.random.Next(10)));
+                var date = WorkingDayOnOrBefore(new DateOnly(b.year, 12, 30));
                 var draft = b.AddDraft(over, date, null, $"Pembayaran kekurangan {over.Account.Phrase} anggota dan pimpinan DPRD ke {b.Pick(Destinations)} (tambahan kegiatan akhir tahun)", amount);
                 draft.Planted = true;
                 b.planted.Add((DemoIrregularityKind.OverBudgetLine,
@@ -603,7 +603,7 @@ public static class BudgetDemoGenerator
             for (var i = 0; i < serviceLines.Count; i++)
             {
                 var line = serviceLines[i];
-                var amount = roundAmounts.FirstOrDefault(a => a <= line.Pagu * 0.3m, 25_000_000m);
+                var amount = roundAmounts.Skip(i).FirstOrDefault(a => a <= line.Pagu * 0.3m, 25_000_000m);
                 var date = RandomWorkingDay(4 + random.Next(8));
                 var draft = AddDraft(line, date, VendorFor(line.Account.VendorPool, line.OpdIndex), $"Pembayaran {line.Account.Phrase} {line.Sub.Name}", amount);
                 draft.Planted = true;
@@ -654,7 +654,7 @@ public static class BudgetDemoGenerator
             var payrollLines = lines.Where(l => l.Account.Kind == DemoAccountKind.Payroll).ToList();
             foreach (var line in payrollLines)
             {
-                var rate = Uniform(0.95, 0.985);
+                var rate = Uniform(0.92, 0.97);
                 for (var m = 1; m <= 14; m++)
                 {
                     var (month, what) = m switch
@@ -677,7 +677,7 @@ public static class BudgetDemoGenerator
                     $"Penyaluran {what} Tahap {Roman[v.Stage - 1]} Tahun {year} Desa {v.Desa.Name} Kecamatan {v.Desa.KecamatanName}", v.Amount);
             }
 
-            var opdRate = input.Opds.Select(_ => Uniform(0.58, 0.9)).ToList();
+            var opdRate = input.Opds.Select(_ => Uniform(0.5, 0.85)).ToList();
             var others = lines.Where(l => l.Account.Kind is not (DemoAccountKind.Payroll or DemoAccountKind.Transfer)).OrderBy(l => l.Order).ToList();
             var flexible = others.Where(l => l.Account.Kind is not (DemoAccountKind.Utility or DemoAccountKind.Construction)).ToList();
             var fixedCount = drafts.Count + others.Count(l => l.Account.Kind == DemoAccountKind.Utility) * 12 + others.Count(l => l.Account.Kind == DemoAccountKind.Construction) * 3 + 2;
