@@ -13,6 +13,8 @@ namespace Integritas.Web.Features.Budget.Demo;
 /// listed in <see cref="BudgetDemoFiles.Irregularities"/>: a split purchase under the pengadaan langsung ceiling, a
 /// marked-up cement price, a payment over its budget line, a vendor paid by many OPDs, weekend and holiday payments,
 /// and round amounts. Pure: the same input gives the same bytes.
+/// Dana Desa goes from the national treasury straight to the village accounts, so only ADD and bagi hasil pajak are
+/// also APBD payments (BPKAD, belanja transfer 5.4); village_transfers.csv holds all three sources.
 /// </summary>
 public static class BudgetDemoGenerator
 {
@@ -531,7 +533,7 @@ public static class BudgetDemoGenerator
                 var spent = b.drafts.Where(d => d.Line == over).Sum(d => d.Amount);
                 var amount = over.Pagu - spent + Math.Round(over.Pagu * (decimal)b.Uniform(0.04, 0.08), 0);
                 var date = WorkingDayOnOrBefore(new DateOnly(b.year, 12, 30));
-                var draft = b.AddDraft(over, date, null, $"Pembayaran kekurangan {over.Account.Phrase} anggota dan pimpinan DPRD ke {b.Pick(Destinations)} (tambahan kegiatan akhir tahun)", amount);
+                var draft = b.AddDraft(over, date, null, $"Pembayaran kekurangan {over.Account.Phrase} {(over.Opd.Code == Setwan ? "anggota dan pimpinan DPRD" : "pejabat dan staf")} ke {b.Pick(Destinations)} (tambahan kegiatan akhir tahun)", amount);
                 draft.Planted = true;
                 b.planted.Add((DemoIrregularityKind.OverBudgetLine,
                     $"Pembayaran {over.Account.Phrase} {over.Opd.ShortName} yang membuat realisasi melampaui pagu perubahan {BudgetDemoFiles.Money(over.Pagu)}",
