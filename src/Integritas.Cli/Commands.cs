@@ -128,6 +128,11 @@ public static class Commands
                 output.WriteLine($"Loaded five years of demo performance plans with {reports} quarterly reports.");
             }
 
+            if (await Integritas.Web.Features.Budget.Demo.BudgetDemoLoader.LoadAsync(services, ct) is { Length: > 0 } budget)
+            {
+                output.WriteLine($"Loaded the demo budget of {budget[0].Year} through the importer: {budget.Sum(i => i.RowsAdded)} rows in {budget.Length} files.");
+            }
+
             if (await Integritas.Web.Features.Performance.PerformanceDemo.LoadProvinceAsync(services, new LineProgress(output), ct) is > 0 and var provinceReports)
             {
                 output.WriteLine($"Loaded five-year performance plans of {Integritas.Web.Features.Performance.PerformanceDemo.ProvinceIndicatorsPerOpd} indicators for the other regencies' OPD with {provinceReports} quarterly reports (not yet in the transparency log: the portal appends them in the background).");

@@ -40,6 +40,9 @@ public class IntegritasFactory(Provider provider) : WebApplicationFactory<Progra
     /// <summary>The demo performance plans take a few seconds to load; only the factories whose tests read them do.</summary>
     protected virtual bool SeedPerformance => false;
 
+    /// <summary>The demo budget (a year of payments through the importer) takes several seconds; only factories whose tests read it load it.</summary>
+    protected virtual bool SeedBudget => false;
+
     /// <summary>Extra settings for a variant of the factory (e.g. a low rate limit).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 
@@ -50,6 +53,7 @@ public class IntegritasFactory(Provider provider) : WebApplicationFactory<Progra
         builder.UseSetting("Integritas:SeedDemoData", "true");
         builder.UseSetting("Integritas:PublicPostPermitsPerMinute", "100000");
         builder.UseSetting("Integritas:Performance:SeedDemoPerformance", SeedPerformance ? "true" : "false");
+        builder.UseSetting("Integritas:Budget:SeedDemoBudget", SeedBudget ? "true" : "false");
         builder.UseSetting("ConnectionStrings:Postgres", postgres ?? "");
         foreach (var (key, value) in Settings)
         {

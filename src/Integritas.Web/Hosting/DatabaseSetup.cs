@@ -114,6 +114,12 @@ public static class DatabaseSetup
             {
                 logger.LogInformation("Loaded five years of demo performance plans with {Reports} quarterly reports.", reports);
             }
+
+            if (await Features.Budget.Demo.BudgetDemoLoader.LoadAsync(scope.ServiceProvider, ct) is { Length: > 0 } budget)
+            {
+                logger.LogInformation("Loaded the demo budget of {Year} through the importer: {Rows} rows in {Files} files.",
+                    budget[0].Year, budget.Sum(i => i.RowsAdded), budget.Length);
+            }
         }
 
         return true;
