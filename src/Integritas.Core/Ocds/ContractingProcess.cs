@@ -182,4 +182,11 @@ public sealed record OcdsDocument(
     Uri Url,
     DateTimeOffset DatePublished,
     string? Sha256 = null,
-    string? Format = null);
+    string? Format = null)
+{
+    /// <summary>
+    /// The documentType of an integrity pact (pakta integritas): a code of the publisher's own, which the open
+    /// documentType codelist allows; none of its codes means an integrity pact.
+    /// </summary>
+    public const string IntegrityPactType = "integrityPact";
+}
