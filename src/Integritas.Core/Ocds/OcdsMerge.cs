@@ -41,6 +41,55 @@ public static class OcdsMerge
         return Unflatten(merged.Values);
     }
 
+    /// <summary>
+    /// The versioned release: every field's history as a list of {releaseID, releaseDate, releaseTag, value},
+    /// a new entry only when the value changed; ocid and the ids of objects in arrays stay plain values.
+    /// </summary>
+    public static JsonObject Versioned(IEnumerable<JsonObject> releases, OcdsMergeRules? rules = null)
+    {
+        ArgumentNullException.ThrowIfNull(releases);
+        rules ??= OcdsMergeRules.Release115WithBids;
+
+        var merged = new OrderedDictionary<string, FlatEntry>(StringComparer.Ordinal);
+        foreach (var release in SortedByDate(releases))
+        {
+            var body = release.DeepClone().AsObject();
+            var ocid = body["ocid"]?.DeepClone();
+            body.Remove("ocid");
+            var tag = body["tag"]?.DeepClone();
+            body.Remove("tag");
+            Set(merged, [Segment.Name("ocid")], ocid);
+
+            var flat = new List<(List<object> Path, JsonNode? Value)>();
+            Flatten(body, rules, [], flat);
+            foreach (var (path, value) in Identify(flat))
+            {
+                var key = Key(path);
+                if (!merged.TryGetValue(key, out var entry))
+                {
+                    entry = new FlatEntry(path, new JsonArray());
+                    merged[key] = entry;
+                }
+
+                var history = entry.Value!.AsArray();
+                if (history.Count > 0 && JsonNode.DeepEquals(history[^1]!["value"], value))
+                {
+                    continue;
+                }
+
+                history.Add(new JsonObject
+                {
+                    ["releaseID"] = release["id"]?.DeepClone(),
+                    ["releaseDate"] = release["date"]?.DeepClone(),
+                    ["releaseTag"] = tag?.DeepClone(),
+                    ["value"] = value?.DeepClone(),
+                });
+            }
+        }
+
+        return Unflatten(merged.Values);
+    }
+
     private static IEnumerable<JsonObject> SortedByDate(IEnumerable<JsonObject> releases) =>
         releases.Select(release => (Release: release, Date: ParseDate(release))).OrderBy(pair => pair.Date).Select(pair => pair.Release);
 
@@ -124,11 +173,10 @@ public static class OcdsMerge
         }
     }
 
-    private static void Set(OrderedDictionary<string, FlatEntry> merged, Segment[] path, JsonNode? value)
-    {
-        var key = string.Join('\0', path.Select(segment => segment.Key));
-        merged[key] = new FlatEntry(path, value);
-    }
+    private static void Set(OrderedDictionary<string, FlatEntry> merged, Segment[] path, JsonNode? value) =>
+        merged[Key(path)] = new FlatEntry(path, value);
+
+    private static string Key(Segment[] path) => string.Join('\0', path.Select(segment => segment.Key));
 
     private static JsonObject Unflatten(IEnumerable<FlatEntry> entries)
     {

@@ -155,8 +155,43 @@ public class OcdsMergeTests
         Assert.True(JsonNode.DeepEquals(alone, compiled), $"{alone}\n---\n{compiled}");
     }
 
-    private static JsonObject Merge(params string[] releases) =>
-        OcdsMerge.Compile(releases.Select(release => JsonNode.Parse(release)!.AsObject()).ToList());
+    [Fact]
+    public void TheVersionedReleaseKeepsEachFieldsHistory()
+    {
+        var releases = new[]
+        {
+            $"{{{Head},\"id\":\"1\",\"date\":\"2014-01-01T00:00:00Z\",\"tag\":[\"tender\"],\"tender\":{{\"id\":\"A\",\"procurementMethod\":\"selective\"}}}}",
+            $"{{{Head},\"id\":\"2\",\"date\":\"2014-01-02T00:00:00Z\",\"tag\":[\"tender\"],\"tender\":{{\"id\":\"A\",\"procurementMethod\":null}}}}",
+        }.Select(release => JsonNode.Parse(release)!.AsObject());
+
+        var versioned = OcdsMerge.Versioned(releases);
+
+        // ocds-merge's tests/fixtures/1.1/null-versioned.json.
+        static string Version(string id, string value) =>
+            $"{{\"releaseID\":\"{id}\",\"releaseDate\":\"2014-01-0{id}T00:00:00Z\",\"releaseTag\":[\"tender\"],\"value\":{value}}}";
+        var expected = JsonNode.Parse(
+            $"{{\"ocid\":\"ocds-213czf-A\",\"initiationType\":[{Version("1", "\"tender\"")}],"
+            + $"\"tender\":{{\"id\":[{Version("1", "\"A\"")}],\"procurementMethod\":[{Version("1", "\"selective\"")},{Version("2", "null")}]}}}}")!;
+        AssertJson(expected, versioned);
+    }
+
+    [Fact]
+    public void TheVersionedReleaseKeepsIdsOfObjectsInArraysPlain()
+    {
+        var versioned = Merge(list => OcdsMerge.Versioned(list),
+            $"{{{Head},\"id\":\"1\",\"date\":\"2014-01-01T00:00:00Z\",\"awards\":[{{\"id\":\"1\",\"status\":\"pending\"}}]}}",
+            $"{{{Head},\"id\":\"2\",\"date\":\"2014-01-02T00:00:00Z\",\"awards\":[{{\"id\":\"1\",\"status\":\"active\"}}]}}");
+
+        var award = Assert.Single(versioned["awards"]!.AsArray())!;
+        Assert.Equal("1", award["id"]!.GetValue<string>());
+        Assert.Equal(["pending", "active"], award["status"]!.AsArray().Select(version => version!["value"]!.GetValue<string>()));
+        Assert.Single(versioned["initiationType"]!.AsArray());
+    }
+
+    private static JsonObject Merge(params string[] releases) => Merge(list => OcdsMerge.Compile(list), releases);
+
+    private static JsonObject Merge(Func<IEnumerable<JsonObject>, JsonObject> merge, params string[] releases) =>
+        merge(releases.Select(release => JsonNode.Parse(release)!.AsObject()).ToList());
 
     private static JsonObject Compiled(string date, string body) => JsonNode.Parse(
         $"{{\"tag\":[\"compiled\"],\"id\":\"ocds-213czf-A-{date}\",\"date\":\"{date}\",{Head},{body}}}")!.AsObject();
