@@ -160,6 +160,38 @@ public class OcdsReleaseBuilderTests
         Assert.Equal("cancelled", Str(last, "awards", "0", "status"));
     }
 
+    [Fact]
+    public void AnEPurchaseWithoutHpsOrEvaluationPublishesItsOrderAtTheAward()
+    {
+        var order = OcdsSamples.SingleBidder() with
+        {
+            Method = ProcurementMethodId.EPurchasing,
+            Hps = null,
+            Stages = [new(ProcessStage.Tender, OcdsSamples.At(2026, 2, 3)), new(ProcessStage.Award, OcdsSamples.At(2026, 2, 4))],
+        };
+
+        var releases = Builder.Build(order);
+
+        Assert.Equal(["tender", "award"], releases.Select(release => Tags(release).Single()));
+        Assert.Null(releases[0]["tender"]!["value"]);
+        Assert.Null(releases[0]["bids"]);
+        Assert.Equal("direct", Str(releases[1], "tender", "procurementMethod"));
+        Assert.Equal("B-1", Str(releases[1], "bids", "details", "0", "id"));
+        Assert.Equal(1, releases[1]["tender"]!["numberOfTenderers"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void ATenderWithoutBidsPublishesZeroCounts()
+    {
+        var empty = OcdsSamples.Works(ProcessStage.Evaluation) with { Bids = [] };
+
+        var release = Builder.Build(empty)[^1];
+
+        Assert.Equal(0, release["tender"]!["numberOfTenderers"]!.GetValue<int>());
+        Assert.Empty(release["bids"]!["details"]!.AsArray());
+        Assert.All(release["bids"]!["statistics"]!.AsArray(), statistic => Assert.Equal(0, statistic!["value"]!.GetValue<int>()));
+    }
+
     [Theory]
     [InlineData(ProcurementMethodId.EPurchasing, "direct", "E-Purchasing")]
     [InlineData(ProcurementMethodId.PengadaanLangsung, "direct", "Pengadaan Langsung")]

@@ -28,6 +28,10 @@ public class OcdsSchemaTests
         Assert.Equal(OcdsSamples.Publication.Ocid(OcdsSamples.All[sample]), record["ocid"]!.GetValue<string>());
         Assert.Equal(OcdsSamples.All[sample].Stages.Count, record["releases"]!.AsArray().Count);
         Assert.Equal(["compiled"], record["compiledRelease"]!["tag"]!.AsArray().Select(tag => tag!.GetValue<string>()));
+
+        // Embedded releases must be sorted from oldest to newest.
+        var dates = record["releases"]!.AsArray().Select(release => DateTimeOffset.Parse(release!["date"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(dates.Order(), dates);
     }
 
     [Theory]
