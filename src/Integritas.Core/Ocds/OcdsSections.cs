@@ -34,12 +34,11 @@ internal static class OcdsSections
             ["id"] = process.PackageId,
             ["title"] = process.Title,
         };
-        var description = process.Location is null
-            ? process.Description
-            : $"{process.Description}{(process.Description is null ? "" : " ")}Lokasi: {process.Location}";
-        if (description is not null)
+        // Core OCDS has no field for the site: the location is appended to the description.
+        string?[] parts = [process.Description, process.Location is null ? null : $"Lokasi: {process.Location}"];
+        if (parts.Any(part => part is not null))
         {
-            tender["description"] = description;
+            tender["description"] = string.Join(' ', parts.OfType<string>());
         }
 
         tender["status"] = snapshot.Cancelled ? "cancelled"
