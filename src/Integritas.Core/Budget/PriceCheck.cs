@@ -33,12 +33,15 @@ public static class PriceCheck
         return best;
     }
 
-    /// <summary>Markup = (price − reference) ÷ reference × 100, rounded to two places; above the margin when strictly more.</summary>
+    /// <summary>
+    /// Markup = (price − reference) ÷ reference × 100, shown rounded to two places; above the margin when the price is
+    /// strictly more than reference × (1 + margin ÷ 100), decided on the exact figures, not the rounded markup.
+    /// </summary>
     public static PriceComparison Compare(decimal unitPrice, decimal reference, decimal marginPercent)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(reference);
         var markup = decimal.Round((unitPrice - reference) / reference * 100m, 2, MidpointRounding.AwayFromZero);
-        return new PriceComparison(reference, markup, markup > marginPercent);
+        return new PriceComparison(reference, markup, unitPrice * 100m > reference * (100m + marginPercent));
     }
 
     public static bool SameUnit(string a, string b) =>
