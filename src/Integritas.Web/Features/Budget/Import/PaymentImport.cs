@@ -18,14 +18,23 @@ public static class PaymentImport
 
     public static readonly string[] Required = ["payment_id", "date", "opd_code", "subkegiatan_code", "account_code", "description", "amount"];
 
-    private sealed class LineState(decimal pagu, decimal spent)
+    /// <summary>A budget line: its pagu, what is spent on it so far, and what this import adds per month (index 1–12).</summary>
+    private sealed class LineState(int opdId, string sub, string account, decimal pagu, decimal spent)
     {
+        public int OpdId { get; } = opdId;
+
+        public string Sub { get; } = sub;
+
+        public string Account { get; } = account;
+
         public decimal Pagu { get; } = pagu;
 
         public decimal Spent { get; set; } = spent;
-    }
 
-    private readonly record struct TotalKey(int OpdId, string Sub, string Account, int Month);
+        public long[] Count { get; } = new long[13];
+
+        public decimal[] Added { get; } = new decimal[13];
+    }
 
     public static async Task RunAsync(ImportRun run, ImportTable table, string homeRegionCode, CancellationToken ct)
     {
@@ -41,7 +50,6 @@ public static class PaymentImport
         var vendors = await VendorsAsync(run, ct);
         var existing = await ExistingIndex.LoadAsync(run, ct);
         var newVendors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var totals = new Dictionary<TotalKey, (long Count, decimal Amount)>();
         await using var sink = await PaymentSink.OpenAsync(run, ct);
         var writing = true;
         while (table.Read())
@@ -144,8 +152,8 @@ public static class PaymentImport
 
             line!.Spent += amount;
             var flags = line.Spent > line.Pagu ? PaymentFlags.OverBudgetLine : PaymentFlags.None;
-            var key = new TotalKey(opdId, sub, account, date.Month);
-            totals[key] = totals.TryGetValue(key, out var t) ? (t.Count + 1, t.Amount + amount) : (1, amount);
+            line.Count[date.Month]++;
+            line.Added[date.Month] += amount;
             if (writing && !sink.Write(row, id, date, opdId, sub, account, vendorCode, description, amount, flags))
             {
                 run.Errors.Add(row, "payment_id", $"Nomor pembayaran {id} muncul lebih dari sekali dalam berkas.", $"The payment id {id} appears more than once in the file.");
@@ -168,7 +176,8 @@ public static class PaymentImport
         }
 
         await AddVendorsAsync(run, newVendors, ct);
-        await AddTotalsAsync(run, totals.Select(t => (t.Key.OpdId, t.Key.Sub, t.Key.Account, t.Key.Month, t.Value.Count, t.Value.Amount)), ct);
+        await AddTotalsAsync(run, lines.Values.SelectMany(l => Enumerable.Range(1, 12).Where(m => l.Count[m] > 0)
+            .Select(m => (l.OpdId, l.Sub, l.Account, m, l.Count[m], l.Added[m]))), ct);
     }
 
     private static (int, string, string) LineKey(int opdId, string sub, string account) => (opdId, sub, account);
@@ -196,8 +205,9 @@ public static class PaymentImport
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                var key = LineKey(reader.GetInt32(0), reader.GetString(1), reader.GetString(2));
-                lines[key] = new LineState(ImportRun.FromCents(reader.GetInt64(3)), spent.GetValueOrDefault(key));
+                var (opd, sub, account) = (reader.GetInt32(0), reader.GetString(1), reader.GetString(2));
+                var key = LineKey(opd, sub, account);
+                lines[key] = new LineState(opd, sub, account, ImportRun.FromCents(reader.GetInt64(3)), spent.GetValueOrDefault(key));
             }
         }
 
