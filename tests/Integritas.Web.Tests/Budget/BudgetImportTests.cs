@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Integritas.Data.Budget;
 using Integritas.Web.Features.Budget.Import;
@@ -138,6 +139,17 @@ public abstract class BudgetImportTests(IntegritasFactory factory) : FactoryTest
         Assert.Equal(BudgetImportStatus.Failed, import.Status);
         Assert.Contains("P34-1", Errors(import), StringComparison.Ordinal);
         Assert.Contains("more than once", Errors(import), StringComparison.Ordinal);
+
+        // Far enough apart that the repeat lands in a later batch of rows than its first appearance.
+        var many = new StringBuilder(PaymentHeader);
+        for (var i = 1; i <= 150; i++)
+        {
+            many.Append(CultureInfo.InvariantCulture, $"P34-M{(i == 140 ? 7 : i)},{year}-02-01,{Dinkes},{Sub},{Atk},,,ATK,10\n");
+        }
+
+        var batched = await ImportAsync(BudgetImportKind.Payments, year, many.ToString());
+        Assert.Equal(BudgetImportStatus.Failed, batched.Status);
+        Assert.Contains("P34-M7 ", Errors(batched), StringComparison.Ordinal);
 
         var missingColumn = "payment_id,date,opd_code\nP34-9,2034-01-01," + Dinkes + "\n";
         var noColumns = await ImportAsync(BudgetImportKind.Payments, year, missingColumn);

@@ -154,11 +154,8 @@ public static class PaymentImport
             var flags = line.Spent > line.Pagu ? PaymentFlags.OverBudgetLine : PaymentFlags.None;
             line.Count[date.Month]++;
             line.Added[date.Month] += amount;
-            if (writing && !sink.Write(row, id, date, opdId, sub, account, vendorCode, description, amount, flags))
-            {
-                run.Errors.Add(row, "payment_id", $"Nomor pembayaran {id} muncul lebih dari sekali dalam berkas.", $"The payment id {id} appears more than once in the file.");
-                writing = false;
-            }
+            // A repeated payment id is refused by the table's key; the sink says which at the end.
+            writing = writing && sink.Write(row, id, date, opdId, sub, account, vendorCode, description, amount, flags);
 
             run.RowsAdded++;
         }
@@ -170,7 +167,6 @@ public static class PaymentImport
 
         if (await sink.CompleteAsync(ct) is { } duplicate)
         {
-            // PostgreSQL reports a repeated key only when the COPY ends: find the rows that carry it.
             run.Errors.Add(0, "payment_id", $"Nomor pembayaran {duplicate} muncul lebih dari sekali dalam berkas.", $"The payment id {duplicate} appears more than once in the file.");
             return;
         }

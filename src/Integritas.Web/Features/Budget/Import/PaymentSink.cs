@@ -87,44 +87,138 @@ public abstract partial class PaymentSink : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// SQLite: rows go in multi-row INSERTs of <see cref="BatchRows"/> (far fewer statements than rows); a batch the
+    /// unique key refuses is retried row by row to name the repeated payment id.
+    /// </summary>
     private sealed class Inserts : PaymentSink
     {
-        private readonly DbCommand insert;
-        private readonly DbParameter[] values;
+        private const int BatchRows = 64;
+        private const int Columns = 11;
+
+        private readonly ImportRun run;
+        private readonly DbCommand batch;
+        private readonly DbCommand single;
+        private readonly object?[][] pending = new object?[BatchRows][];
+        private int count;
+        private string? duplicate;
 
         public Inserts(ImportRun run)
         {
-            insert = run.Command($"INSERT INTO \"Payments\" ({ColumnList}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)");
-            values = [.. Enumerable.Range(0, 11).Select(i => run.Parameter(insert, "@p" + i, null))];
-            values[1].Value = run.Year;
-            values[10].Value = run.ImportId;
-            insert.Prepare();
+            this.run = run;
+            batch = Prepare(run, BatchRows);
+            single = Prepare(run, 1);
+            for (var i = 0; i < BatchRows; i++)
+            {
+                pending[i] = new object?[Columns];
+            }
+
+            // A larger page cache for this connection: the unique key and the two indexes are written in place.
+            using var cache = run.Command("PRAGMA cache_size = -131072");
+            cache.ExecuteNonQuery();
+        }
+
+        private static DbCommand Prepare(ImportRun run, int rows)
+        {
+            var values = string.Join(", ", Enumerable.Range(0, rows).Select(r => "(" + string.Join(", ", Enumerable.Range(0, Columns).Select(c => $"@p{r}_{c}")) + ")"));
+            var command = run.Command($"INSERT INTO \"Payments\" ({ColumnList}) VALUES {values}");
+            for (var r = 0; r < rows; r++)
+            {
+                for (var c = 0; c < Columns; c++)
+                {
+                    run.Parameter(command, $"@p{r}_{c}", null);
+                }
+            }
+
+            command.Prepare();
+            return command;
         }
 
         public override bool Write(long row, string id, DateOnly date, int opdId, string sub, string account, string? vendor, string description, decimal amount, PaymentFlags flags)
         {
-            values[0].Value = id;
-            values[2].Value = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            values[3].Value = opdId;
-            values[4].Value = sub;
-            values[5].Value = account;
-            values[6].Value = (object?)vendor ?? DBNull.Value;
-            values[7].Value = description;
-            values[8].Value = ImportRun.Cents(amount);
-            values[9].Value = (int)flags;
-            try
-            {
-                insert.ExecuteNonQuery();
-                return true;
-            }
-            catch (SqliteException e) when (e.SqliteErrorCode == 19)
+            if (duplicate is not null)
             {
                 return false;
             }
+
+            var values = pending[count++];
+            values[0] = id;
+            values[1] = run.Year;
+            values[2] = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            values[3] = opdId;
+            values[4] = sub;
+            values[5] = account;
+            values[6] = (object?)vendor ?? DBNull.Value;
+            values[7] = description;
+            values[8] = ImportRun.Cents(amount);
+            values[9] = (int)flags;
+            values[10] = run.ImportId;
+            return count < BatchRows || Flush();
         }
 
-        public override Task<string?> CompleteAsync(CancellationToken ct) => Task.FromResult<string?>(null);
+        /// <summary>Writes the pending rows; false (with the repeated id kept) when the unique key refused one.</summary>
+        private bool Flush()
+        {
+            if (count == BatchRows)
+            {
+                Bind(batch, 0, BatchRows);
+                try
+                {
+                    batch.ExecuteNonQuery();
+                    count = 0;
+                    return true;
+                }
+                catch (SqliteException e) when (e.SqliteErrorCode == 19)
+                {
+                    // The statement was undone as a whole: find the row.
+                }
+            }
 
-        public override ValueTask DisposeAsync() => insert.DisposeAsync();
+            for (var r = 0; r < count; r++)
+            {
+                Bind(single, r, 1);
+                try
+                {
+                    single.ExecuteNonQuery();
+                }
+                catch (SqliteException e) when (e.SqliteErrorCode == 19)
+                {
+                    duplicate = (string)pending[r][0]!;
+                    count = 0;
+                    return false;
+                }
+            }
+
+            count = 0;
+            return true;
+        }
+
+        private void Bind(DbCommand command, int from, int rows)
+        {
+            for (var r = 0; r < rows; r++)
+            {
+                var values = pending[from + r];
+                for (var c = 0; c < Columns; c++)
+                {
+                    command.Parameters[(r * Columns) + c].Value = values[c];
+                }
+            }
+        }
+
+        public override Task<string?> CompleteAsync(CancellationToken ct)
+        {
+            if (duplicate is null && count > 0)
+            {
+                Flush();
+            }
+
+            return Task.FromResult(duplicate);
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await batch.DisposeAsync();
+            await single.DisposeAsync();
+        }
     }
 }
