@@ -156,6 +156,14 @@ public abstract class BudgetImportTests(IntegritasFactory factory) : FactoryTest
         Assert.Equal(BudgetImportStatus.Failed, noColumns.Status);
         Assert.Contains("subkegiatan_code", Errors(noColumns), StringComparison.Ordinal);
 
+        var unterminated = PaymentHeader
+            + $"P34-20,{year}-01-15,{Dinkes},{Sub},{Atk},,,ATK,1000\n"
+            + $"P34-21,{year}-01-15,{Dinkes},{Sub},{Atk},,,\"ATK tanpa kutip penutup,1000\n"
+            + $"P34-22,{year}-01-15,{Dinkes},{Sub},{Atk},,,ATK,1000\n";
+        var malformed = await ImportAsync(BudgetImportKind.Payments, year, unterminated);
+        Assert.Equal(BudgetImportStatus.Failed, malformed.Status);
+        Assert.Contains("\"Row\":3", Errors(malformed), StringComparison.Ordinal);
+
         var binary = await Importer.ImportAsync(new BudgetImportRequest(BudgetImportKind.Payments, year, "x.bin"), new MemoryStream([1, 0, 2, 0, 3]), Ct);
         Assert.Equal(BudgetImportStatus.Failed, binary.Status);
         Assert.Equal(0, await F.WithDbAsync(db => db.Payments.CountAsync(p => p.Year == year, Ct)));
