@@ -272,6 +272,7 @@ public static class IntegritasHost
         app.MapPerformanceApi();
         app.MapOpen311();
         app.MapVoucherApi();
+        Features.Procurement.ProcurementEndpoints.MapProcurement(app);
     }
 
     private static void MapLanguageSwitch(this WebApplication app) =>
