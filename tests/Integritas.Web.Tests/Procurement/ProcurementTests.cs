@@ -6,6 +6,7 @@ using Integritas.Core.Procurement;
 using Integritas.Core.Signing;
 using Integritas.Data.Identity;
 using Integritas.Data.Vendors;
+using Integritas.Web.Features.Procurement;
 using Microsoft.EntityFrameworkCore;
 
 namespace Integritas.Web.Tests.Procurement;
@@ -169,8 +170,8 @@ public abstract class ProcurementTests(IntegritasFactory factory) : FactoryTest(
         Assert.Equal(0, await F.WithDbAsync(db => db.Bids.CountAsync(b => b.VendorId == unsignedVendor.Id, Ct)));
 
         // Every signature verifies against the downloaded document's hash and is in the transparency log.
-        var signatures = await F.WithDbAsync(db => db.PactSignatures.AsNoTracking().Include(s => s.SigningKey).Where(s => s.Pact!.PackageId == id).ToListAsync(Ct));
-        Assert.Equal([PactRole.CommitmentOfficer, PactRole.NgoWitness, PactRole.UniversityWitness, PactRole.Bidder], signatures.OrderBy(s => s.Id).Select(s => s.Role));
+        var signatures = await F.WithDbAsync(db => db.PactSignatures.AsNoTracking().Include(s => s.SigningKey).Where(s => s.Pact!.PackageId == id).OrderBy(s => s.Id).ToListAsync(Ct));
+        Assert.Equal([PactRole.CommitmentOfficer, PactRole.NgoWitness, PactRole.UniversityWitness, PactRole.Bidder], signatures.Select(s => s.Role));
         Assert.All(signatures, s => Assert.True(SealedSigningKey.Verify(s.SigningKey!.PublicKey, PactDocument.SigningMessage(hash), s.Signature)));
         Assert.All(signatures, s => Assert.NotNull(s.LedgerIndex));
         var entry = await F.WithDbAsync(db => db.LedgerEntries.AsNoTracking().SingleAsync(e => e.Index == signatures[3].LedgerIndex, Ct));
@@ -390,6 +391,49 @@ public abstract class ProcurementTests(IntegritasFactory factory) : FactoryTest(
         Assert.Equal(HttpStatusCode.BadRequest, (await F.Client().GetAsync("/pengadaan?tahun=dua", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await F.Client().GetAsync("/pengadaan/TIDAK-ADA", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await F.Client().GetAsync("/pengadaan/TIDAK-ADA/pakta.json", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_demo_has_packages_in_every_stage_signed_pacts_and_the_planted_irregularities()
+    {
+        var packages = await F.WithDbAsync(db => db.ConstructionPackages.AsNoTracking().ToListAsync(Ct));
+        Assert.True(packages.Count(p => p.Code.StartsWith("PBJ-", StringComparison.Ordinal)) >= ProcurementDemo.PackageCount);
+        Assert.All(Enum.GetValues<ProcurementStage>(), s => Assert.Contains(packages, p => p.Stage == s));
+        Assert.All(Enum.GetValues<ProcurementMethod>(), m => Assert.Contains(packages, p => p.Method == m));
+        Assert.All(Enum.GetValues<ProcurementCategory>(), c => Assert.Contains(packages, p => p.Category == c));
+        var bids = await F.WithDbAsync(db => db.Bids.AsNoTracking().Include(b => b.Vendor).ToListAsync(Ct));
+        var byCode = packages.ToDictionary(p => p.Code);
+
+        var single = byCode[ProcurementDemo.SingleBidder];
+        Assert.Equal(ProcurementMethod.Tender, single.Method);
+        Assert.Single(bids, b => b.PackageId == single.Id);
+        Assert.NotNull(single.AwardedBidId);
+
+        var late = byCode[ProcurementDemo.LateWinner];
+        var lateWin = bids.Single(b => b.Id == late.AwardedBidId);
+        Assert.True(lateWin.SubmittedAtUtc > late.TenderEndUtc);
+
+        var near = byCode[ProcurementDemo.NearHps];
+        Assert.True(bids.Single(b => b.Id == near.AwardedBidId).Amount >= near.Hps * 0.99m);
+
+        var shared = bids.Where(b => b.PackageId == byCode[ProcurementDemo.SharedTaxNumber].Id).GroupBy(b => b.Vendor!.TaxNumber).Where(g => g.Count() > 1).ToList();
+        Assert.NotEmpty(shared);
+        Assert.True(shared[0].Select(b => b.VendorId).Distinct().Count() > 1);
+
+        // Every awarded winner is one of the package's bids; every pact-gated package past planning has a pact ready for the tender.
+        Assert.All(packages.Where(p => p.AwardedBidId is not null), p => Assert.Equal(p.Id, bids.Single(b => b.Id == p.AwardedBidId).PackageId));
+        var gated = packages.Where(p => p.Stage is not (ProcurementStage.Planned or ProcurementStage.Cancelled) && ProcurementRules.PactRequired(p.Hps, p.Pagu, 1_000_000_000m)).ToList();
+        Assert.NotEmpty(gated);
+        var page = Text(await F.Client().GetStringAsync($"/pengadaan/{gated[0].Code}", Ct));
+        Assert.Contains("Ditandatangani PPK dan disaksikan", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("TIDAK sah", page, StringComparison.Ordinal);
+        Assert.Equal(0, await F.WithDbAsync(db => db.PactSignatures.CountAsync(s => s.LedgerIndex == null, Ct)));
+
+        // The evidence packages are contracted work under way, their pages still served.
+        var evidence = byCode["LKT-2026-PUPR-001"];
+        Assert.Equal(ProcurementStage.Implementation, evidence.Stage);
+        Assert.Equal(HttpStatusCode.OK, (await F.Client().GetAsync("/paket/LKT-2026-PUPR-001", Ct)).StatusCode);
+        Assert.Contains("Ditandatangani PPK dan disaksikan", Text(await F.Client().GetStringAsync("/pengadaan/LKT-2026-PUPR-001", Ct)), StringComparison.Ordinal);
     }
 
     private static int CountOf(string text, string part)

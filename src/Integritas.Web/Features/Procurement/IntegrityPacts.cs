@@ -44,6 +44,14 @@ public sealed class IntegrityPacts(IntegritasDbContext db, Ui ui, TimeProvider t
     public async Task<PactDocument> DraftAsync(ConstructionPackage package, CancellationToken ct)
     {
         var opd = await db.Opds.AsNoTracking().Include(o => o.Region).SingleAsync(o => o.Id == package.OpdId, ct);
+        return Draft(package, opd);
+    }
+
+    /// <summary>The pact document of the package of <paramref name="opd"/> (loaded with its region).</summary>
+    public static PactDocument Draft(ConstructionPackage package, Data.Organisation.Opd opd)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        ArgumentNullException.ThrowIfNull(opd);
         var regency = opd.Region is { } r ? (r.Name.StartsWith(r.KindLabel, StringComparison.OrdinalIgnoreCase) ? r.Name : $"{r.KindLabel} {r.Name}") : "";
         return new PactDocument(regency, package.Code, package.Name, opd.Code, opd.Name, package.FiscalYear, package.Method, package.Category,
             package.Hps, package.Pagu, package.Location, PactDocument.StandardCommitments);
