@@ -157,8 +157,9 @@ public abstract class ProcurementTests(IntegritasFactory factory) : FactoryTest(
         Assert.Equal(HttpStatusCode.Redirect, (await SignAsync(university, code)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await OpenTenderAsync(ppk, id)).StatusCode);
         Assert.Equal(ProcurementStage.TenderOpen, await F.WithDbAsync(db => db.ConstructionPackages.Where(p => p.Id == id).Select(p => p.Stage).SingleAsync(Ct)));
-        var history = await F.WithDbAsync(db => db.PackageStageEvents.Where(e => e.PackageId == id).ToListAsync(Ct));
-        Assert.Equal(ProcurementStage.TenderOpen, Assert.Single(history).Stage);
+        var history = await F.WithDbAsync(db => db.PackageStageEvents.Where(e => e.PackageId == id).OrderBy(e => e.Id).ToListAsync(Ct));
+        Assert.Equal([ProcurementStage.Planned, ProcurementStage.TenderOpen], history.Select(e => e.Stage));
+        Assert.True(history[1].AtUtc >= history[0].AtUtc);
 
         // A bid from a vendor who has not signed is refused; once its account signs, it is recorded.
         var unsigned = await BidAsync(ppk, id, unsignedVendor.Code, "1.300.000.000");
@@ -322,7 +323,7 @@ public abstract class ProcurementTests(IntegritasFactory factory) : FactoryTest(
         Assert.Equal("027/PUPR/SP/2026", package.ContractNumber);
         Assert.Equal(new DateOnly(2026, 10, 31), package.WorkEnd);
         var stages = await F.WithDbAsync(db => db.PackageStageEvents.Where(e => e.PackageId == id).OrderBy(e => e.Id).Select(e => e.Stage).ToListAsync(Ct));
-        Assert.Equal([ProcurementStage.TenderOpen, ProcurementStage.BidsClosed, ProcurementStage.Evaluation, ProcurementStage.Awarded, ProcurementStage.Contracted], stages);
+        Assert.Equal([ProcurementStage.Planned, ProcurementStage.TenderOpen, ProcurementStage.BidsClosed, ProcurementStage.Evaluation, ProcurementStage.Awarded, ProcurementStage.Contracted], stages);
 
         // HPS, method and category are fixed once the tender is open.
         var fields = new Dictionary<string, string>
@@ -428,6 +429,16 @@ public abstract class ProcurementTests(IntegritasFactory factory) : FactoryTest(
         Assert.Contains("Ditandatangani PPK dan disaksikan", page, StringComparison.Ordinal);
         Assert.DoesNotContain("TIDAK sah", page, StringComparison.Ordinal);
         Assert.Equal(0, await F.WithDbAsync(db => db.PactSignatures.CountAsync(s => s.LedgerIndex == null, Ct)));
+
+        // Every demo package's history starts with its announcement, in time order.
+        var events = await F.WithDbAsync(db => db.PackageStageEvents.AsNoTracking().ToListAsync(Ct));
+        var byPackage = events.ToLookup(e => e.PackageId);
+        Assert.All(packages.Where(p => p.Code.StartsWith("PBJ-", StringComparison.Ordinal)), p =>
+        {
+            var history = byPackage[p.Id].OrderBy(e => e.AtUtc).ToList();
+            Assert.Equal(ProcurementStage.Planned, history[0].Stage);
+            Assert.Equal(p.Stage, history[^1].Stage);
+        });
 
         // The evidence packages are contracted work under way, their pages still served.
         var evidence = byCode["LKT-2026-PUPR-001"];

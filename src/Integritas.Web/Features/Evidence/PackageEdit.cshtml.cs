@@ -137,6 +137,16 @@ public sealed class PackageEditModel(IntegritasDbContext db, UserManager<AppUser
         if (Package is null)
         {
             db.ConstructionPackages.Add(package);
+
+            // The stage history starts with the announcement in the plan (OCDS builds its planning release from it).
+            db.PackageStageEvents.Add(new Data.Procurement.PackageStageEvent
+            {
+                Package = package,
+                Stage = ProcurementStage.Planned,
+                AtUtc = db.UtcNow,
+                ByUserId = User.FindFirstValue(ClaimTypes.NameIdentifier),
+                ByRole = User.IsInRole(Roles.Admin) ? Roles.Admin : Roles.OpdOperator,
+            });
         }
 
         await db.SaveChangesAsync(ct);

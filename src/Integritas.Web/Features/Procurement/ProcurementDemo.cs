@@ -227,7 +227,7 @@ public static class ProcurementDemo
                     package.TenderEndUtc = tenderEnd;
                 }
 
-                var steps = new List<(ProcurementStage Stage, DateTime At)>();
+                var steps = new List<(ProcurementStage Stage, DateTime At)> { (ProcurementStage.Planned, Wib.StartOfDayUtc(planned).AddHours(2)) };
                 foreach (var s in ProcurementLabels.Lifecycle.Where(s => s != ProcurementStage.Planned && s <= reached))
                 {
                     steps.Add((s, s switch
@@ -243,7 +243,7 @@ public static class ProcurementDemo
 
                 if (stage == ProcurementStage.Cancelled)
                 {
-                    steps.Add((ProcurementStage.Cancelled, (steps.Count > 0 ? steps[^1].At : Wib.StartOfDayUtc(planned)).AddDays(3)));
+                    steps.Add((ProcurementStage.Cancelled, steps[^1].At.AddDays(3)));
                 }
 
                 foreach (var (s, at) in steps)
