@@ -328,10 +328,19 @@ public abstract class ProcurementTests(IntegritasFactory factory) : FactoryTest(
         // HPS, method and category are fixed once the tender is open.
         var fields = new Dictionary<string, string>
         {
-            ["Input.Code"] = code, ["Input.Name"] = "Nama baru", ["Input.OpdId"] = package.OpdId.ToString(CultureInfo.InvariantCulture),
-            ["Input.ContractValue"] = "790000000", ["Input.WorkStart"] = "2026-04-15", ["Input.WorkEnd"] = "2026-10-31",
-            ["Input.SiteLatitude"] = "3.7531", ["Input.SiteLongitude"] = "98.4563", ["Input.GeofenceRadiusMeters"] = "300",
-            ["Input.Hps"] = "900.000.000", ["Input.Pagu"] = "5.000.000.000", ["Input.Method"] = "Tender", ["Input.Category"] = "Construction",
+            ["Input.Code"] = code,
+            ["Input.Name"] = "Nama baru",
+            ["Input.OpdId"] = package.OpdId.ToString(CultureInfo.InvariantCulture),
+            ["Input.ContractValue"] = "790000000",
+            ["Input.WorkStart"] = "2026-04-15",
+            ["Input.WorkEnd"] = "2026-10-31",
+            ["Input.SiteLatitude"] = "3.7531",
+            ["Input.SiteLongitude"] = "98.4563",
+            ["Input.GeofenceRadiusMeters"] = "300",
+            ["Input.Hps"] = "900.000.000",
+            ["Input.Pagu"] = "5.000.000.000",
+            ["Input.Method"] = "Tender",
+            ["Input.Category"] = "Construction",
         };
         var changed = await IntegritasFactory.PostFormAsync(staff, $"/admin/paket/{id}?handler=Save", fields, $"/admin/paket/{id}");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, changed.StatusCode);
@@ -361,9 +370,16 @@ public abstract class ProcurementTests(IntegritasFactory factory) : FactoryTest(
         // Unknown method names in the package form are refused, not defaulted.
         var fields = new Dictionary<string, string>
         {
-            ["Input.Code"] = NewCode(), ["Input.Name"] = "X", ["Input.OpdId"] = (await F.OpdIdAsync(Pupr)).ToString(CultureInfo.InvariantCulture),
-            ["Input.ContractValue"] = "0", ["Input.WorkStart"] = "2026-04-15", ["Input.WorkEnd"] = "2026-10-31", ["Input.GeofenceRadiusMeters"] = "300",
-            ["Input.Method"] = "lelang-gelap", ["Input.Category"] = "Goods", ["Input.Hps"] = "-1",
+            ["Input.Code"] = NewCode(),
+            ["Input.Name"] = "X",
+            ["Input.OpdId"] = (await F.OpdIdAsync(Pupr)).ToString(CultureInfo.InvariantCulture),
+            ["Input.ContractValue"] = "0",
+            ["Input.WorkStart"] = "2026-04-15",
+            ["Input.WorkEnd"] = "2026-10-31",
+            ["Input.GeofenceRadiusMeters"] = "300",
+            ["Input.Method"] = "lelang-gelap",
+            ["Input.Category"] = "Goods",
+            ["Input.Hps"] = "-1",
         };
         var bad = await IntegritasFactory.PostFormAsync(admin, "/admin/paket/baru?handler=Save", fields, "/admin/paket/baru");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
