@@ -118,6 +118,11 @@ public static class Commands
                 output.WriteLine($"Uploaded {evidence} demo evidence items and recorded them in the transparency log.");
             }
 
+            if (await Integritas.Web.Features.Procurement.ProcurementDemo.LoadAsync(services, ct) is > 0 and var packages)
+            {
+                output.WriteLine($"Loaded {packages} demo procurement packages with bids and integrity pacts (signed with demo keys, recorded in the transparency log).");
+            }
+
             if (await Integritas.Web.Features.Complaints.ComplaintDemo.LoadAsync(services, ct) is > 0 and var complaints)
             {
                 output.WriteLine($"Loaded {complaints} demo complaints with their timelines.");

@@ -196,6 +196,7 @@ public partial class IntegritasDbContext(
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        ConfigureProcurement(builder);
 
         builder.Entity<AppUser>(e =>
         {

@@ -34,13 +34,16 @@ public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(a
     /// <summary>The latest SAKIP evaluation sheet of the OPD in <see cref="OpdPlaceholder"/>.</summary>
     private const string EvaluationPlaceholder = "{evaluation}";
 
+    /// <summary>The first demo procurement package whose tender is open (its staff page shows the bid and stage forms).</summary>
+    private const string TenderPlaceholder = "{tender}";
+
     private static readonly string[] FailingImpacts = ["serious", "critical"];
 
     private static readonly Lazy<string> AxeSource = new(LoadAxe);
 
     public static TheoryData<string, string> PublicPages()
     {
-        string[] paths = ["/", "/opd", "/opd/" + OpdPlaceholder, "/wilayah", "/wilayah/12.05", "/unit-layanan", "/akun/masuk", "/paket", "/paket/LKT-2026-PUPR-002", "/paket/cek", "/lapor", "/lapor/cek", "/aduan", "/aduan/statistik", "/kinerja", "/kinerja/opd/" + OpdPlaceholder, "/kinerja/laporan/" + ReportPlaceholder, "/kinerja/pk/" + AgreementPlaceholder];
+        string[] paths = ["/", "/opd", "/opd/" + OpdPlaceholder, "/wilayah", "/wilayah/12.05", "/unit-layanan", "/akun/masuk", "/paket", "/paket/LKT-2026-PUPR-002", "/paket/cek", "/lapor", "/lapor/cek", "/aduan", "/aduan/statistik", "/kinerja", "/kinerja/opd/" + OpdPlaceholder, "/kinerja/laporan/" + ReportPlaceholder, "/kinerja/pk/" + AgreementPlaceholder, "/pengadaan", "/pengadaan/LKT-2026-PUPR-001", "/pengadaan/PBJ-DEMO-RF02"];
         var data = new TheoryData<string, string>();
         foreach (var lang in new[] { "id", "en" })
         {
@@ -107,6 +110,8 @@ public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(a
         "/kinerja/pk/" + AgreementPlaceholder,
         "/admin/kinerja/evaluasi",
         "/admin/kinerja/evaluasi/" + EvaluationPlaceholder,
+        "/admin/pengadaan/akun",
+        "/admin/pengadaan/" + TenderPlaceholder,
         "/akun/2fa",
     };
 
@@ -269,6 +274,15 @@ public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(a
             var db = scope.ServiceProvider.GetRequiredService<Integritas.Data.IntegritasDbContext>();
             var evaluation = await db.LkeEvaluations.Where(e => e.OpdId == opdId).OrderByDescending(e => e.Year).Select(e => e.Id).FirstAsync(ct);
             url = url.Replace(EvaluationPlaceholder, evaluation.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+
+        if (url.Contains(TenderPlaceholder, StringComparison.Ordinal))
+        {
+            await using var scope = App.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Integritas.Data.IntegritasDbContext>();
+            var package = await db.ConstructionPackages.Where(p => p.Stage == Integritas.Core.Procurement.ProcurementStage.TenderOpen && p.Code.StartsWith("PBJ-"))
+                .OrderBy(p => p.Code).Select(p => p.Id).FirstAsync(ct);
+            url = url.Replace(TenderPlaceholder, package.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }
 
         return url;

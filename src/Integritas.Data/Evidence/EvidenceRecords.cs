@@ -1,12 +1,15 @@
 using Integritas.Core.Evidence;
+using Integritas.Core.Procurement;
 using Integritas.Data.Audit;
 using Integritas.Data.Organisation;
 
 namespace Integritas.Data.Evidence;
 
 /// <summary>
-/// A construction package (paket pekerjaan) as evidence needs it: its site, geofence and work window. Procurement
-/// (RUP, tender, contract) extends this model later.
+/// A procurement package (paket pengadaan) of any category: the procurement plan's facts (RUP: HPS, pagu, method,
+/// category, fiscal year), its lifecycle stage and the award and contract, and — for construction — the site, geofence
+/// and work window evidence is checked against. The name is historical (evidence came first); see
+/// <c>Procurement/ProcurementRecords.cs</c> for bids, stage history and integrity pacts.
 /// </summary>
 public class ConstructionPackage : IAudited
 {
@@ -49,6 +52,40 @@ public class ConstructionPackage : IAudited
     public List<PackageMilestone> Milestones { get; } = [];
 
     public List<PackageContractor> Contractors { get; } = [];
+
+    /// <summary>Harga perkiraan sendiri in rupiah; null where none is needed (up to Rp10 juta, e-purchasing) or not yet set.</summary>
+    public decimal? Hps { get; set; }
+
+    /// <summary>The budget ceiling (pagu) of the package in rupiah.</summary>
+    public decimal? Pagu { get; set; }
+
+    public ProcurementMethod Method { get; set; } = ProcurementMethod.Tender;
+
+    public ProcurementCategory Category { get; set; } = ProcurementCategory.Construction;
+
+    public int FiscalYear { get; set; }
+
+    public ProcurementStage Stage { get; set; } = ProcurementStage.Planned;
+
+    /// <summary>The tender period (bids accepted from start to end), UTC.</summary>
+    public DateTime? TenderStartUtc { get; set; }
+
+    public DateTime? TenderEndUtc { get; set; }
+
+    public DateOnly? AwardDate { get; set; }
+
+    public decimal? AwardValue { get; set; }
+
+    /// <summary>The winning bid; its vendor is the supplier.</summary>
+    public long? AwardedBidId { get; set; }
+
+    public int? SupplierVendorId { get; set; }
+
+    public Vendors.Vendor? SupplierVendor { get; set; }
+
+    public string? ContractNumber { get; set; }
+
+    public DateOnly? ContractDate { get; set; }
 }
 
 /// <summary>A stage of the work evidence is uploaded for (e.g. "Pengecoran lantai kerja", 40%).</summary>

@@ -1018,8 +1018,28 @@ namespace Integritas.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("AwardDate")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("AwardValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<long?>("AwardedBidId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Code")
                         .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("ContractDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ContractNumber")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -1031,12 +1051,22 @@ namespace Integritas.Migrations.Postgres.Migrations
                         .HasMaxLength(250)
                         .HasColumnType("character varying(250)");
 
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer");
+
                     b.Property<int>("GeofenceRadiusMeters")
                         .HasColumnType("integer");
+
+                    b.Property<decimal?>("Hps")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
 
                     b.Property<string>("Location")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1046,6 +1076,10 @@ namespace Integritas.Migrations.Postgres.Migrations
                     b.Property<int>("OpdId")
                         .HasColumnType("integer");
 
+                    b.Property<decimal?>("Pagu")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
                     b.Property<int?>("RegionId")
                         .HasColumnType("integer");
 
@@ -1054,6 +1088,18 @@ namespace Integritas.Migrations.Postgres.Migrations
 
                     b.Property<double>("SiteLongitude")
                         .HasColumnType("double precision");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SupplierVendorId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("TenderEndUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("TenderStartUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateOnly>("WorkEnd")
                         .HasColumnType("date");
@@ -1066,9 +1112,15 @@ namespace Integritas.Migrations.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("Method");
+
                     b.HasIndex("OpdId");
 
                     b.HasIndex("RegionId");
+
+                    b.HasIndex("SupplierVendorId");
+
+                    b.HasIndex("FiscalYear", "Stage");
 
                     b.ToTable("ConstructionPackages");
                 });
@@ -2481,6 +2533,223 @@ namespace Integritas.Migrations.Postgres.Migrations
                     b.ToTable("ReportReminders");
                 });
 
+            modelBuilder.Entity("Integritas.Data.Procurement.Bid", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("DisqualificationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("NeedsLargerGuarantee")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("PackageId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("VendorId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedByUserId");
+
+                    b.HasIndex("VendorId");
+
+                    b.HasIndex("PackageId", "VendorId")
+                        .IsUnique();
+
+                    b.ToTable("Bids");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Procurement.IntegrityPact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Document")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("PackageId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PackageId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("IntegrityPacts");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Procurement.PackageStageEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByRole")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("ByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("PackageId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("PackageId", "AtUtc");
+
+                    b.ToTable("PackageStageEvents");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Procurement.PactSignature", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("LedgerIndex")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<long>("PactId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("SignedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("SigningKeyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("VendorId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SigningKeyId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("VendorId");
+
+                    b.HasIndex("PactId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("PactSignatures");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Procurement.VendorUser", b =>
+                {
+                    b.Property<int>("VendorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("VendorId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("VendorUsers");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Procurement.WitnessAffiliation", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("WitnessAffiliations");
+                });
+
             modelBuilder.Entity("Integritas.Data.Rewards.CitizenAccount", b =>
                 {
                     b.Property<long>("Id")
@@ -3038,9 +3307,16 @@ namespace Integritas.Migrations.Postgres.Migrations
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Integritas.Data.Vendors.Vendor", "SupplierVendor")
+                        .WithMany()
+                        .HasForeignKey("SupplierVendorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Opd");
 
                     b.Navigation("Region");
+
+                    b.Navigation("SupplierVendor");
                 });
 
             modelBuilder.Entity("Integritas.Data.Evidence.EvidenceItem", b =>
@@ -3415,6 +3691,115 @@ namespace Integritas.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Integritas.Data.Procurement.Bid", b =>
+                {
+                    b.HasOne("Integritas.Data.Evidence.ConstructionPackage", "Package")
+                        .WithMany()
+                        .HasForeignKey("PackageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Integritas.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Integritas.Data.Vendors.Vendor", "Vendor")
+                        .WithMany()
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Package");
+
+                    b.Navigation("Vendor");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Procurement.IntegrityPact", b =>
+                {
+                    b.HasOne("Integritas.Data.Evidence.ConstructionPackage", "Package")
+                        .WithMany()
+                        .HasForeignKey("PackageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Package");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Procurement.PackageStageEvent", b =>
+                {
+                    b.HasOne("Integritas.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Integritas.Data.Evidence.ConstructionPackage", "Package")
+                        .WithMany()
+                        .HasForeignKey("PackageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Package");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Procurement.PactSignature", b =>
+                {
+                    b.HasOne("Integritas.Data.Procurement.IntegrityPact", "Pact")
+                        .WithMany("Signatures")
+                        .HasForeignKey("PactId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Integritas.Data.Identity.SigningKey", "SigningKey")
+                        .WithMany()
+                        .HasForeignKey("SigningKeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Integritas.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Integritas.Data.Vendors.Vendor", "Vendor")
+                        .WithMany()
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Pact");
+
+                    b.Navigation("SigningKey");
+
+                    b.Navigation("Vendor");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Procurement.VendorUser", b =>
+                {
+                    b.HasOne("Integritas.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Integritas.Data.Vendors.Vendor", "Vendor")
+                        .WithMany()
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Vendor");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Procurement.WitnessAffiliation", b =>
+                {
+                    b.HasOne("Integritas.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Integritas.Data.Rewards.PointsEntry", b =>
                 {
                     b.HasOne("Integritas.Data.Rewards.CitizenAccount", "Account")
@@ -3568,6 +3953,11 @@ namespace Integritas.Migrations.Postgres.Migrations
                     b.Navigation("Events");
 
                     b.Navigation("Realisations");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Procurement.IntegrityPact", b =>
+                {
+                    b.Navigation("Signatures");
                 });
 #pragma warning restore 612, 618
         }

@@ -977,8 +977,28 @@ namespace Integritas.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("AwardDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("AwardValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AwardedBidId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Code")
                         .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ContractDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContractNumber")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -990,12 +1010,22 @@ namespace Integritas.Migrations.Sqlite.Migrations
                         .HasMaxLength(250)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("GeofenceRadiusMeters")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Hps")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Location")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1005,6 +1035,10 @@ namespace Integritas.Migrations.Sqlite.Migrations
                     b.Property<int>("OpdId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal?>("Pagu")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("RegionId")
                         .HasColumnType("INTEGER");
 
@@ -1013,6 +1047,18 @@ namespace Integritas.Migrations.Sqlite.Migrations
 
                     b.Property<double>("SiteLongitude")
                         .HasColumnType("REAL");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SupplierVendorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("TenderEndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TenderStartUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("WorkEnd")
                         .HasColumnType("TEXT");
@@ -1025,9 +1071,15 @@ namespace Integritas.Migrations.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("Method");
+
                     b.HasIndex("OpdId");
 
                     b.HasIndex("RegionId");
+
+                    b.HasIndex("SupplierVendorId");
+
+                    b.HasIndex("FiscalYear", "Stage");
 
                     b.ToTable("ConstructionPackages");
                 });
@@ -2388,6 +2440,215 @@ namespace Integritas.Migrations.Sqlite.Migrations
                     b.ToTable("ReportReminders");
                 });
 
+            modelBuilder.Entity("Integritas.Data.Procurement.Bid", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisqualificationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NeedsLargerGuarantee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PackageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VendorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedByUserId");
+
+                    b.HasIndex("VendorId");
+
+                    b.HasIndex("PackageId", "VendorId")
+                        .IsUnique();
+
+                    b.ToTable("Bids");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Procurement.IntegrityPact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Document")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("PackageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PackageId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("IntegrityPacts");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Procurement.PackageStageEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByRole")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PackageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("PackageId", "AtUtc");
+
+                    b.ToTable("PackageStageEvents");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Procurement.PactSignature", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LedgerIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("SignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SigningKeyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("VendorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SigningKeyId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("VendorId");
+
+                    b.HasIndex("PactId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("PactSignatures");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Procurement.VendorUser", b =>
+                {
+                    b.Property<int>("VendorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VendorId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("VendorUsers");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Procurement.WitnessAffiliation", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("WitnessAffiliations");
+                });
+
             modelBuilder.Entity("Integritas.Data.Rewards.CitizenAccount", b =>
                 {
                     b.Property<long>("Id")
@@ -2931,9 +3192,16 @@ namespace Integritas.Migrations.Sqlite.Migrations
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Integritas.Data.Vendors.Vendor", "SupplierVendor")
+                        .WithMany()
+                        .HasForeignKey("SupplierVendorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Opd");
 
                     b.Navigation("Region");
+
+                    b.Navigation("SupplierVendor");
                 });
 
             modelBuilder.Entity("Integritas.Data.Evidence.EvidenceItem", b =>
@@ -3308,6 +3576,115 @@ namespace Integritas.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Integritas.Data.Procurement.Bid", b =>
+                {
+                    b.HasOne("Integritas.Data.Evidence.ConstructionPackage", "Package")
+                        .WithMany()
+                        .HasForeignKey("PackageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Integritas.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Integritas.Data.Vendors.Vendor", "Vendor")
+                        .WithMany()
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Package");
+
+                    b.Navigation("Vendor");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Procurement.IntegrityPact", b =>
+                {
+                    b.HasOne("Integritas.Data.Evidence.ConstructionPackage", "Package")
+                        .WithMany()
+                        .HasForeignKey("PackageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Package");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Procurement.PackageStageEvent", b =>
+                {
+                    b.HasOne("Integritas.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Integritas.Data.Evidence.ConstructionPackage", "Package")
+                        .WithMany()
+                        .HasForeignKey("PackageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Package");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Procurement.PactSignature", b =>
+                {
+                    b.HasOne("Integritas.Data.Procurement.IntegrityPact", "Pact")
+                        .WithMany("Signatures")
+                        .HasForeignKey("PactId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Integritas.Data.Identity.SigningKey", "SigningKey")
+                        .WithMany()
+                        .HasForeignKey("SigningKeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Integritas.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Integritas.Data.Vendors.Vendor", "Vendor")
+                        .WithMany()
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Pact");
+
+                    b.Navigation("SigningKey");
+
+                    b.Navigation("Vendor");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Procurement.VendorUser", b =>
+                {
+                    b.HasOne("Integritas.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Integritas.Data.Vendors.Vendor", "Vendor")
+                        .WithMany()
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Vendor");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Procurement.WitnessAffiliation", b =>
+                {
+                    b.HasOne("Integritas.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Integritas.Data.Rewards.PointsEntry", b =>
                 {
                     b.HasOne("Integritas.Data.Rewards.CitizenAccount", "Account")
@@ -3461,6 +3838,11 @@ namespace Integritas.Migrations.Sqlite.Migrations
                     b.Navigation("Events");
 
                     b.Navigation("Realisations");
+                });
+
+            modelBuilder.Entity("Integritas.Data.Procurement.IntegrityPact", b =>
+                {
+                    b.Navigation("Signatures");
                 });
 #pragma warning restore 612, 618
         }

@@ -105,6 +105,11 @@ public static class DatabaseSetup
                 logger.LogInformation("Loaded {Evidence} demo evidence items, recorded in the transparency log.", evidence);
             }
 
+            if (await Features.Procurement.ProcurementDemo.LoadAsync(scope.ServiceProvider, ct) is > 0 and var packages)
+            {
+                logger.LogInformation("Loaded {Packages} demo procurement packages with bids and integrity pacts.", packages);
+            }
+
             if (await Features.Complaints.ComplaintDemo.LoadAsync(scope.ServiceProvider, ct) is > 0 and var complaints)
             {
                 logger.LogInformation("Loaded {Complaints} demo complaints with their timelines.", complaints);

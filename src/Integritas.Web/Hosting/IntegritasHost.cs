@@ -50,6 +50,8 @@ public static class IntegritasHost
             options.Conventions.AuthorizePage("/Performance/LkeSheet", Policies.Staff);
             options.Conventions.AuthorizePage("/Performance/PlanImportPage", Policies.Staff);
             options.Conventions.AuthorizePage("/Rewards/Ledger", Policies.Staff);
+            options.Conventions.AuthorizePage("/Procurement/Manage", Policies.Staff);
+            options.Conventions.AuthorizePage("/Procurement/Accounts", Policies.Staff);
 
             // Reports and their messages carry several photos: more than Kestrel's 30 MB default may be needed.
             var complaints = builder.Configuration.GetSection(ComplaintOptions.Section).Get<ComplaintOptions>() ?? new();
@@ -201,6 +203,9 @@ public static class IntegritasHost
         services.AddScoped<Features.Performance.ReportEvidenceFiles>();
         services.AddScoped<Features.Performance.LkeEvaluations>();
         services.Configure<Features.Performance.PerformanceOptions>(configuration.GetSection(Features.Performance.PerformanceOptions.Section));
+        services.Configure<Features.Procurement.ProcurementOptions>(configuration.GetSection(Features.Procurement.ProcurementOptions.Section));
+        services.AddScoped<Features.Procurement.ProcurementService>();
+        services.AddScoped<Features.Procurement.IntegrityPacts>();
         services.Configure<Features.Rewards.RewardOptions>(configuration.GetSection(Features.Rewards.RewardOptions.Section));
         services.AddScoped<Features.Rewards.PointsLedger>();
         services.AddScoped<Features.Rewards.Vouchers>();
@@ -269,6 +274,7 @@ public static class IntegritasHost
         app.MapPerformanceApi();
         app.MapOpen311();
         app.MapVoucherApi();
+        Features.Procurement.ProcurementEndpoints.MapProcurement(app);
     }
 
     private static void MapLanguageSwitch(this WebApplication app) =>

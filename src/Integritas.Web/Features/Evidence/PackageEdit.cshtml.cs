@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Integritas.Core.Evidence;
+using Integritas.Core.Procurement;
 using Integritas.Data;
 using Integritas.Data.Evidence;
 using Integritas.Data.Identity;
@@ -43,6 +44,16 @@ public sealed class PackageEditModel(IntegritasDbContext db, UserManager<AppUser
         public string? SiteLongitude { get; set; }
 
         public int? GeofenceRadiusMeters { get; set; }
+
+        public string? Hps { get; set; }
+
+        public string? Pagu { get; set; }
+
+        public ProcurementMethod? Method { get; set; }
+
+        public ProcurementCategory? Category { get; set; }
+
+        public int? FiscalYear { get; set; }
     }
 
     public sealed record OpdOption(int Id, string Name);
@@ -93,6 +104,7 @@ public sealed class PackageEditModel(IntegritasDbContext db, UserManager<AppUser
         }
 
         var (value, latitude, longitude, villageId) = await ValidateAsync(ct);
+        var (hps, pagu) = ValidateProcurement();
         if (Errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -117,9 +129,24 @@ public sealed class PackageEditModel(IntegritasDbContext db, UserManager<AppUser
         package.SiteLatitude = latitude;
         package.SiteLongitude = longitude;
         package.GeofenceRadiusMeters = Input.GeofenceRadiusMeters!.Value;
+        package.Hps = hps;
+        package.Pagu = pagu;
+        package.Method = Input.Method ?? package.Method;
+        package.Category = Input.Category ?? package.Category;
+        package.FiscalYear = Input.FiscalYear ?? (package.FiscalYear > 0 ? package.FiscalYear : Input.WorkStart!.Value.Year);
         if (Package is null)
         {
             db.ConstructionPackages.Add(package);
+
+            // The stage history starts with the announcement in the plan (OCDS builds its planning release from it).
+            db.PackageStageEvents.Add(new Data.Procurement.PackageStageEvent
+            {
+                Package = package,
+                Stage = ProcurementStage.Planned,
+                AtUtc = db.UtcNow,
+                ByUserId = User.FindFirstValue(ClaimTypes.NameIdentifier),
+                ByRole = User.IsInRole(Roles.Admin) ? Roles.Admin : Roles.OpdOperator,
+            });
         }
 
         await db.SaveChangesAsync(ct);
@@ -274,6 +301,11 @@ public sealed class PackageEditModel(IntegritasDbContext db, UserManager<AppUser
                 SiteLatitude = Package.SiteLatitude.ToString("0.######", CultureInfo.InvariantCulture),
                 SiteLongitude = Package.SiteLongitude.ToString("0.######", CultureInfo.InvariantCulture),
                 GeofenceRadiusMeters = Package.GeofenceRadiusMeters,
+                Hps = Package.Hps?.ToString("0.##", CultureInfo.InvariantCulture),
+                Pagu = Package.Pagu?.ToString("0.##", CultureInfo.InvariantCulture),
+                Method = Package.Method,
+                Category = Package.Category,
+                FiscalYear = Package.FiscalYear > 0 ? Package.FiscalYear : null,
             };
         }
     }
@@ -341,6 +373,14 @@ public sealed class PackageEditModel(IntegritasDbContext db, UserManager<AppUser
 
         var latitude = GeoPoint.ParseDegrees(Input.SiteLatitude) ?? double.NaN;
         var longitude = GeoPoint.ParseDegrees(Input.SiteLongitude) ?? double.NaN;
+        // Evidence is checked against the site of construction work; goods and services may have none (0, 0).
+        if ((Input.Category ?? Package?.Category ?? ProcurementCategory.Construction) != ProcurementCategory.Construction
+            && string.IsNullOrWhiteSpace(Input.SiteLatitude) && string.IsNullOrWhiteSpace(Input.SiteLongitude))
+        {
+            latitude = 0;
+            longitude = 0;
+        }
+
         if (!GeoPoint.IsValid(latitude, longitude))
         {
             Error("site", "Isi titik lokasi: lintang −90…90 dan bujur −180…180, mis. 3.7531 dan 98.4563.", "Give the site point: latitude −90…90 and longitude −180…180, e.g. 3.7531 and 98.4563.");
@@ -353,6 +393,59 @@ public sealed class PackageEditModel(IntegritasDbContext db, UserManager<AppUser
 
         var site = Errors.ContainsKey("site") ? default : new GeoPoint(latitude, longitude);
         return (value, site.Latitude, site.Longitude, villageId);
+    }
+
+    /// <summary>The procurement plan's facts: HPS and pagu in rupiah (optional), method, category, fiscal year; fixed once the tender opens.</summary>
+    private (decimal? Hps, decimal? Pagu) ValidateProcurement()
+    {
+        void Error(string key, string id, string en) => Errors[key] = [ui.T(id, en)];
+        decimal? Money(string? text, string key)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return null;
+            }
+
+            if (Core.Performance.Figures.TryParseRupiah(text, out var v) && v > 0 && v <= 1_000_000_000_000_000m)
+            {
+                return v;
+            }
+
+            Error(key, "Tulis nilai dalam rupiah, mis. 1500000000 atau 1.500.000.000.", "Write the value in rupiah, e.g. 1500000000 or 1.500.000.000.");
+            return null;
+        }
+
+        var hps = Money(Input.Hps, "hps");
+        var pagu = Money(Input.Pagu, "pagu");
+        if (hps is not null && pagu is not null && hps > pagu)
+        {
+            Error("hps", "HPS tidak boleh melebihi pagu.", "HPS cannot exceed the budget ceiling (pagu).");
+        }
+
+        // A value that does not bind (e.g. an unknown method name) is an error, not the default.
+        if (Input.Method is { } m && !Enum.IsDefined(m) || ModelState.GetFieldValidationState("Input.Method") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            Error("method", "Pilih metode pengadaan.", "Choose the procurement method.");
+        }
+
+        if (Input.Category is { } c && !Enum.IsDefined(c) || ModelState.GetFieldValidationState("Input.Category") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            Error("category", "Pilih kategori pengadaan.", "Choose the procurement category.");
+        }
+
+        if (Input.FiscalYear is { } y && y is < 2000 or > 2100 || ModelState.GetFieldValidationState("Input.FiscalYear") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            Error("fiscalYear", "Tahun anggaran 2000 sampai 2100.", "The fiscal year is 2000 to 2100.");
+        }
+
+        // Once the tender is open the facts bidders and the integrity pact relied on stay as they were.
+        if (Package is { Stage: not ProcurementStage.Planned } p
+            && (hps != p.Hps || pagu != p.Pagu || (Input.Method ?? p.Method) != p.Method || (Input.Category ?? p.Category) != p.Category))
+        {
+            Error("hps", "HPS, pagu, metode dan kategori tidak dapat diubah setelah tender dibuka.", "HPS, ceiling, method and category cannot change once the tender is open.");
+        }
+
+        return (hps, pagu);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

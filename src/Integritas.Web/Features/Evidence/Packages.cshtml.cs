@@ -29,7 +29,8 @@ public sealed class PackagesModel(IntegritasDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var query = db.ConstructionPackages.AsNoTracking();
+        // Site evidence is for construction work; goods and services packages are listed under /pengadaan.
+        var query = db.ConstructionPackages.AsNoTracking().Where(p => p.Category == Core.Procurement.ProcurementCategory.Construction);
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var q = Q.Trim().ToLowerInvariant();

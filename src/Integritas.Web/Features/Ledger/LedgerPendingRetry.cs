@@ -22,6 +22,12 @@ public sealed class LedgerPendingRetry(IServiceScopeFactory scopes, ILogger<Ledg
                 var complaints = await scope.ServiceProvider.GetRequiredService<ComplaintLedger>().RecordPendingAsync(stoppingToken);
                 var reports = await scope.ServiceProvider.GetRequiredService<Performance.Reporting>().RecordPendingAsync(stoppingToken);
                 var signatures = await scope.ServiceProvider.GetRequiredService<Performance.Agreements>().RecordPendingAsync(stoppingToken);
+                var pacts = await scope.ServiceProvider.GetRequiredService<Procurement.IntegrityPacts>().RecordPendingAsync(stoppingToken);
+                if (pacts > 0)
+                {
+                    logger.LogInformation("Recorded {Pacts} integrity-pact signatures in the transparency log.", pacts);
+                }
+
                 if (evidence + complaints + reports + signatures > 0)
                 {
                     logger.LogInformation("Recorded {Evidence} waiting evidence items, {Complaints} complaint status changes, {Reports} published performance reports and {Signatures} performance-agreement signatures in the transparency log.",
