@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Integritas.Data;
 using Integritas.Data.Audit;
 using Integritas.Web.Features.Account;
+using Integritas.Web.Features.Budget;
 using Integritas.Web.Features.Complaints;
 using Integritas.Web.Features.Evidence;
 using Integritas.Web.Features.Ledger;
@@ -199,6 +200,8 @@ public static class IntegritasHost
         services.AddScoped<Features.Performance.ReportReminders>();
         services.AddScoped<Features.Performance.ReportEvidenceFiles>();
         services.AddScoped<Features.Performance.LkeEvaluations>();
+        services.AddScoped<Features.Budget.BudgetPortal>();
+        services.AddScoped<Features.Budget.VillageFunds>();
         services.Configure<Features.Performance.PerformanceOptions>(configuration.GetSection(Features.Performance.PerformanceOptions.Section));
         services.Configure<Features.Rewards.RewardOptions>(configuration.GetSection(Features.Rewards.RewardOptions.Section));
         services.AddScoped<Features.Rewards.PointsLedger>();
@@ -265,6 +268,7 @@ public static class IntegritasHost
         app.MapEvidenceApi();
         app.MapComplaintApi();
         app.MapPerformanceApi();
+        app.MapBudgetApi();
         app.MapOpen311();
         app.MapVoucherApi();
     }
