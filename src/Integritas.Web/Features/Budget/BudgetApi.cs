@@ -62,7 +62,7 @@ public static class BudgetApi
             .WithSummary("Pembayaran, per halaman / Payments, paged")
             .WithDescription("Query: page (default 1), pageSize (1–500, default 50). " + PaymentSearch.FiltersDescription +
                 " Answer: {items, total, page, pageSize}; amounts are numbers in Rupiah, dates ISO 8601.");
-        api.MapGet("/payments/{id}", PaymentAsync)
+        api.MapGet("/payments/{**id}", PaymentAsync)
             .WithSummary("Satu pembayaran dengan rincian belanjanya / One payment with its line items")
             .WithDescription("The payment with OPD, sub kegiatan and account names and its line items (item, quantity, unit, unit price, total; the reference " +
                 "unit price and markup percentage where the item matched the reference catalogue, and aboveReference when the markup exceeds the configured margin).");
