@@ -99,12 +99,15 @@ public sealed class BudgetPortal(IntegritasDbContext db, TimeProvider clock)
     }
 
     /// <summary>The year asked for when valid, else the newest year with data (or this year); <paramref name="bad"/> says the asked year was refused.</summary>
-    public async Task<(int Year, List<int> Years, bool Bad)> ChooseYearAsync(string? asked, CancellationToken ct)
+    public async Task<(int Year, List<int> Years, bool Bad)> ChooseYearAsync(string? asked, CancellationToken ct) =>
+        ChooseYear(asked, await YearsAsync(ct), ThisYear);
+
+    /// <summary>The year asked for when valid, else the newest of <paramref name="years"/> (or this year); Bad says the asked year was refused.</summary>
+    public static (int Year, List<int> Years, bool Bad) ChooseYear(string? asked, List<int> years, int thisYear)
     {
-        var years = await YearsAsync(ct);
         if (string.IsNullOrWhiteSpace(asked))
         {
-            return (years.FirstOrDefault(ThisYear), years, false);
+            return (years.FirstOrDefault(thisYear), years, false);
         }
 
         if (int.TryParse(asked, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) && year is >= 2000 and <= 2999)
@@ -117,7 +120,7 @@ public sealed class BudgetPortal(IntegritasDbContext db, TimeProvider clock)
             return (year, years, false);
         }
 
-        return (years.FirstOrDefault(ThisYear), years, true);
+        return (years.FirstOrDefault(thisYear), years, true);
     }
 
     /// <summary>The year's current budget: its latest revision.</summary>
