@@ -233,6 +233,24 @@ public abstract class BudgetPortalTests(IntegritasFactory factory) : FactoryTest
         Assert.Equal(["payment_id", "SP2D-2031-0004", FirstPayment], export.TrimEnd('\n').Split('\n').Select(l => l.Split(',')[0]));
     }
 
+    [Fact]
+    public async Task The_open_data_endpoints_are_described_in_the_OpenAPI_document()
+    {
+        var document = await F.Client().GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct);
+        var paths = document.GetProperty("paths");
+        foreach (var path in new[] { "/api/v1/budget/payments.csv", "/api/v1/budget/absorption.csv", "/api/v1/budget/payments", "/api/v1/budget/absorption", "/api/v1/budget/village-funds" })
+        {
+            Assert.True(paths.TryGetProperty(path, out var item), $"{path} is not in the OpenAPI document");
+            var get = item.GetProperty("get");
+            Assert.False(string.IsNullOrEmpty(get.GetProperty("summary").GetString()));
+            Assert.Contains("year", get.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        }
+
+        Assert.Contains(BudgetColumns, paths.GetProperty("/api/v1/budget/payments.csv").GetProperty("get").GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    private const string BudgetColumns = "payment_id,date,opd_code,subkegiatan_code,account_code,vendor_id,vendor_name,description,amount";
+
     [Theory]
     [InlineData("year=dua", "year")]
     [InlineData("year=2031&month=13", "month")]

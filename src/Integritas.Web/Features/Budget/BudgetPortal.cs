@@ -90,15 +90,13 @@ public sealed class BudgetPortal(IntegritasDbContext db, TimeProvider clock)
 
     public int ThisYear => clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).Year;
 
-    /// <summary>Years with an adopted budget or payments, newest first.</summary>
-    public async Task<List<int>> YearsAsync(CancellationToken ct)
-    {
-        var budgets = await db.BudgetVersions.Select(v => v.Year).Distinct().ToListAsync(ct);
-        var paid = await db.PaymentTotals.Select(t => t.Year).Distinct().ToListAsync(ct);
-        return [.. budgets.Union(paid).OrderDescending()];
-    }
+    /// <summary>
+    /// Years with an adopted budget, newest first. Read from the few budget versions rather than the payment totals, so
+    /// the choice costs nothing at any size; a year with payments but no budget is still shown when asked for.
+    /// </summary>
+    public async Task<List<int>> YearsAsync(CancellationToken ct) =>
+        [.. (await db.BudgetVersions.Select(v => v.Year).Distinct().ToListAsync(ct)).OrderDescending()];
 
-    /// <summary>The year asked for when valid, else the newest year with data (or this year); <paramref name="bad"/> says the asked year was refused.</summary>
     public async Task<(int Year, List<int> Years, bool Bad)> ChooseYearAsync(string? asked, CancellationToken ct) =>
         ChooseYear(asked, await YearsAsync(ct), ThisYear);
 

@@ -27,7 +27,11 @@ public sealed class SearchModel(IntegritasDbContext db, BudgetPortal portal, Ui 
 
     public List<PaymentRow> Rows { get; private set; } = [];
 
+    public const int CountCap = 10_000;
+
     public Pager? Pager { get; private set; }
+
+    public bool Capped { get; private set; }
 
     public int Year => Search?.Year ?? portal.ThisYear;
 
@@ -56,8 +60,11 @@ public sealed class SearchModel(IntegritasDbContext db, BudgetPortal portal, Ui 
         }
 
         var query = await Search.ApplyAsync(db, ct);
-        var total = await query.CountAsync(ct);
-        Pager = new Pager(Request, Search.Page, Search.PageSize, total);
+        // Counting every payment of a year is slow at tens of millions: the page counts up to a cap and says "more
+        // than"; the CSV export and the JSON API give the whole result.
+        var total = await query.Take(CountCap + 1).CountAsync(ct);
+        Capped = total > CountCap;
+        Pager = new Pager(Request, Search.Page, Search.PageSize, Math.Min(total, CountCap));
         Rows = await Search.Ordered(portal.Rows(query)).Skip(Pager.Skip).Take(Search.PageSize).ToListAsync(ct);
         return Page();
     }
