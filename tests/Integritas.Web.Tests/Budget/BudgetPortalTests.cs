@@ -161,6 +161,14 @@ public abstract class BudgetPortalTests(IntegritasFactory factory) : FactoryTest
         Assert.Contains("Perda No. 4 Tahun 2031", regency, StringComparison.Ordinal);
         Assert.Contains($"href=\"/anggaran/opd/{a}?tahun={Year}\"", regency, StringComparison.Ordinal);
 
+        // The OPD table sorts by absorption, high to low first, then turned round.
+        var bySerapan = Text(await client.GetStringAsync($"/anggaran?tahun={Year}&urut=serapan", Ct));
+        Assert.True(bySerapan.IndexOf(OpdA, StringComparison.Ordinal) < bySerapan.IndexOf(OpdB, StringComparison.Ordinal));
+        var bySerapanUp = Text(await client.GetStringAsync($"/anggaran?tahun={Year}&urut=serapan&arah=naik", Ct));
+        Assert.True(bySerapanUp.IndexOf(OpdB, StringComparison.Ordinal) < bySerapanUp.IndexOf(OpdA, StringComparison.Ordinal));
+        Assert.Contains("<strong id=\"total-pagu\">Rp0</strong>", Text(await client.GetStringAsync("/anggaran?tahun=2999", Ct)), StringComparison.Ordinal);
+        Assert.Contains("Tahun tidak sah", Text(await client.GetStringAsync("/anggaran?tahun=abc", Ct)), StringComparison.Ordinal);
+
         var opd = Text(await client.GetStringAsync($"/anggaran/opd/{a}?tahun={Year}", Ct));
         Assert.Contains("<strong id=\"opd-pagu\">Rp29.000.000</strong>", opd, StringComparison.Ordinal);
         Assert.Contains("<strong id=\"opd-realisation\">Rp19.250.000,50</strong>", opd, StringComparison.Ordinal);
