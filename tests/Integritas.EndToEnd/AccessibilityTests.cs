@@ -43,7 +43,7 @@ public sealed class AccessibilityTests(IntegritasAppFixture app) : BrowserTest(a
 
     public static TheoryData<string, string> PublicPages()
     {
-        string[] paths = ["/", "/opd", "/opd/" + OpdPlaceholder, "/wilayah", "/wilayah/12.05", "/unit-layanan", "/akun/masuk", "/paket", "/paket/LKT-2026-PUPR-002", "/paket/cek", "/lapor", "/lapor/cek", "/aduan", "/aduan/statistik", "/kinerja", "/kinerja/opd/" + OpdPlaceholder, "/kinerja/laporan/" + ReportPlaceholder, "/kinerja/pk/" + AgreementPlaceholder, "/pengadaan", "/pengadaan/LKT-2026-PUPR-001", "/pengadaan/PBJ-DEMO-RF02"];
+        string[] paths = ["/", "/opd", "/opd/" + OpdPlaceholder, "/wilayah", "/wilayah/12.05", "/unit-layanan", "/akun/masuk", "/paket", "/paket/LKT-2026-PUPR-002", "/paket/cek", "/lapor", "/lapor/cek", "/aduan", "/aduan/statistik", "/kinerja", "/kinerja/opd/" + OpdPlaceholder, "/kinerja/laporan/" + ReportPlaceholder, "/kinerja/pk/" + AgreementPlaceholder, "/pengadaan", "/pengadaan/LKT-2026-PUPR-001", "/pengadaan/PBJ-DEMO-RF02", "/anggaran", "/anggaran/cari", "/anggaran/desa"];
         var data = new TheoryData<string, string>();
         foreach (var lang in new[] { "id", "en" })
         {

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Integritas.Data;
 using Integritas.Data.Audit;
 using Integritas.Web.Features.Account;
+using Integritas.Web.Features.Budget;
 using Integritas.Web.Features.Complaints;
 using Integritas.Web.Features.Evidence;
 using Integritas.Web.Features.Ledger;
@@ -202,6 +203,8 @@ public static class IntegritasHost
         services.AddScoped<Features.Performance.ReportReminders>();
         services.AddScoped<Features.Performance.ReportEvidenceFiles>();
         services.AddScoped<Features.Performance.LkeEvaluations>();
+        services.AddScoped<Features.Budget.BudgetPortal>();
+        services.AddScoped<Features.Budget.VillageFunds>();
         services.Configure<Features.Performance.PerformanceOptions>(configuration.GetSection(Features.Performance.PerformanceOptions.Section));
         services.Configure<Features.Procurement.ProcurementOptions>(configuration.GetSection(Features.Procurement.ProcurementOptions.Section));
         services.AddScoped<Features.Procurement.ProcurementService>();
@@ -272,6 +275,7 @@ public static class IntegritasHost
         app.MapEvidenceApi();
         app.MapComplaintApi();
         app.MapPerformanceApi();
+        app.MapBudgetApi();
         app.MapOpen311();
         app.MapVoucherApi();
         Features.Procurement.ProcurementEndpoints.MapProcurement(app);
