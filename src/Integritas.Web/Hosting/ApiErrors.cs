@@ -72,7 +72,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
     {
         var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path is { } original ? new PathString(original) : context.Request.Path;
         return path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/ledger")
-            || path.StartsWithSegments("/open311");
+            || path.StartsWithSegments("/open311") || path.StartsWithSegments("/ocds");
     }
 
     /// <summary>The status the HTML error page shows for an exception a page could not handle.</summary>

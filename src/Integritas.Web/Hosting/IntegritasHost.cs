@@ -11,6 +11,7 @@ using Integritas.Web.Features.Notifications;
 using Integritas.Web.Features.Open311;
 using Integritas.Web.Features.Organisation;
 using Integritas.Web.Features.Performance;
+using Integritas.Web.Features.Procurement.Ocds;
 using Integritas.Web.Features.Rewards;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -209,6 +210,8 @@ public static class IntegritasHost
         services.Configure<Features.Procurement.ProcurementOptions>(configuration.GetSection(Features.Procurement.ProcurementOptions.Section));
         services.AddScoped<Features.Procurement.ProcurementService>();
         services.AddScoped<Features.Procurement.IntegrityPacts>();
+        services.Configure<Features.Procurement.Ocds.OcdsOptions>(configuration.GetSection(Features.Procurement.Ocds.OcdsOptions.Section));
+        services.AddScoped<Features.Procurement.Ocds.OcdsFeed>();
         services.Configure<Features.Rewards.RewardOptions>(configuration.GetSection(Features.Rewards.RewardOptions.Section));
         services.AddScoped<Features.Rewards.PointsLedger>();
         services.AddScoped<Features.Rewards.Vouchers>();
@@ -279,6 +282,7 @@ public static class IntegritasHost
         app.MapOpen311();
         app.MapVoucherApi();
         Features.Procurement.ProcurementEndpoints.MapProcurement(app);
+        app.MapOcds();
     }
 
     private static void MapLanguageSwitch(this WebApplication app) =>

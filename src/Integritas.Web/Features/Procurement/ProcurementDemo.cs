@@ -314,6 +314,16 @@ public static class ProcurementDemo
                         lost.DisqualificationReason = "Tidak memenuhi persyaratan kualifikasi (demo)";
                     }
 
+                    if (reached >= ProcurementStage.Awarded && bids.Count > 0 && !bids.Any(b => b.Status == BidStatus.Valid))
+                    {
+                        // An award needs a valid bid (the service refuses otherwise): the lowest comes in under the HPS.
+                        var lowest = bids.OrderBy(b => b.Amount).First();
+                        lowest.Amount = Round(package.Hps!.Value * 0.97m, 1000m);
+                        lowest.Status = BidStatus.Valid;
+                        lowest.DisqualificationReason = null;
+                        lowest.NeedsLargerGuarantee = false;
+                    }
+
                     db.Bids.AddRange(bids);
                 }
 
