@@ -148,11 +148,11 @@ public sealed class SqliteFactory() : IntegritasFactory(Provider.Sqlite);
 
 public sealed class PostgresFactory() : IntegritasFactory(Provider.Postgres);
 
-/// <summary>The demo regency without demo evidence: the transparency log starts empty, for tests that count its entries.</summary>
+/// <summary>The demo regency without the demos that write to the transparency log (evidence, complaints, signed integrity pacts): the log starts empty, for tests that count its entries.</summary>
 public class EmptyLogFactory(Provider provider) : IntegritasFactory(provider)
 {
     protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
-        [new("Integritas:Evidence:SeedDemoEvidence", "false"), new("Integritas:Complaints:SeedDemoComplaints", "false")];
+        [new("Integritas:Evidence:SeedDemoEvidence", "false"), new("Integritas:Complaints:SeedDemoComplaints", "false"), new("Integritas:Procurement:SeedDemoProcurement", "false")];
 }
 
 public sealed class SqliteEmptyLogFactory() : EmptyLogFactory(Provider.Sqlite);

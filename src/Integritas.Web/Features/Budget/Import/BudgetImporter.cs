@@ -156,7 +156,7 @@ public sealed class BudgetImporter(
         var db = scope.ServiceProvider.GetRequiredService<IntegritasDbContext>();
         var connectionString = db.Database.GetConnectionString() ?? throw new InvalidOperationException("The database has no connection string.");
         DbConnection connection = db.Database.IsNpgsql()
-            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { IncludeErrorDetail = true }.ToString())
+            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { IncludeErrorDetail = true, CommandTimeout = 0 }.ToString())
             : new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 300 }.ToString());
         await connection.OpenAsync(ct);
         return connection;
