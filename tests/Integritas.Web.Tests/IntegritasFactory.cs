@@ -125,12 +125,13 @@ public class IntegritasFactory(Provider provider) : WebApplicationFactory<Progra
 
     public override async ValueTask DisposeAsync()
     {
+        // The application (and its background services) stops first; only then is its database dropped.
+        await base.DisposeAsync();
         if (postgres is not null && started)
         {
-            await WithDbAsync(db => db.Database.EnsureDeletedAsync());
+            await TestDatabases.DropPostgresDatabaseAsync(postgres);
         }
 
-        await base.DisposeAsync();
         GC.SuppressFinalize(this);
         try
         {

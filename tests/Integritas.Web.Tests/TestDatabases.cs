@@ -36,6 +36,17 @@ public static class TestDatabases
     public static string NewPostgresDatabase(string prefix) =>
         new NpgsqlConnectionStringBuilder(PostgresBase) { Database = $"{prefix}_{Guid.NewGuid():N}"[..40] }.ConnectionString;
 
+    /// <summary>Drops a test database (after its application has stopped), closing any connection still open to it.</summary>
+    public static async Task DropPostgresDatabaseAsync(string connectionString)
+    {
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresBase) { Database = "postgres" }.ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = connection.CreateCommand();
+        drop.CommandText = $"DROP DATABASE IF EXISTS \"{database.Replace("\"", "\"\"", StringComparison.Ordinal)}\" WITH (FORCE)";
+        await drop.ExecuteNonQueryAsync();
+    }
+
     private static string? Probe()
     {
         try

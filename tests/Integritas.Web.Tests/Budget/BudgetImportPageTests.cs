@@ -29,7 +29,9 @@ public abstract class BudgetImportPageTests(IntegritasFactory factory) : Factory
 
     private async Task<string> FinishedStatusAsync(HttpClient client, string location)
     {
-        for (var i = 0; i < 200; i++)
+        // A deadline rather than a count of polls: a loaded machine may take a while.
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
         {
             var page = await client.GetStringAsync(location, Ct);
             if (!page.Contains("http-equiv=\"refresh\"", StringComparison.Ordinal))

@@ -251,6 +251,23 @@ public abstract class BudgetImportTests(IntegritasFactory factory) : FactoryTest
         Assert.True(import.Status == BudgetImportStatus.Succeeded, Errors(import));
         Assert.Equal(1_250_000m, await F.WithDbAsync(db => db.Payments.Where(p => p.Id == "P37-1").Select(p => p.Amount).SingleAsync(Ct)));
     }
+
+    [Fact]
+    public async Task Only_imports_left_running_by_an_earlier_process_are_failed_at_start()
+    {
+        // One cut off before this process started, one just started (e.g. an upload the worker had not reached yet).
+        var (old, fresh) = await F.WithDbAsync(async db =>
+        {
+            var cutOff = new BudgetImport { Kind = BudgetImportKind.Payments, Year = 2038, FileName = "lama.csv", Sha256 = "00", Status = BudgetImportStatus.Running, StartedAtUtc = DateTime.UtcNow.AddDays(-1) };
+            var running = new BudgetImport { Kind = BudgetImportKind.Payments, Year = 2038, FileName = "baru.csv", Sha256 = "01", Status = BudgetImportStatus.Running, StartedAtUtc = DateTime.UtcNow };
+            db.BudgetImports.AddRange(cutOff, running);
+            await db.SaveChangesAsync(Ct);
+            return (cutOff.Id, running.Id);
+        });
+        await Importer.FailInterruptedAsync(Ct);
+        var statuses = await F.WithDbAsync(db => db.BudgetImports.Where(i => i.Id == old || i.Id == fresh).OrderBy(i => i.Id).Select(i => i.Status).ToListAsync(Ct));
+        Assert.Equal([BudgetImportStatus.Failed, BudgetImportStatus.Running], statuses);
+    }
 }
 
 public sealed class SqliteBudgetImportTests(SqliteFactory factory) : BudgetImportTests(factory), IClassFixture<SqliteFactory>;

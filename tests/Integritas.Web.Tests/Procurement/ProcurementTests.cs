@@ -24,7 +24,8 @@ public abstract class ProcurementTests(IntegritasFactory factory) : FactoryTest(
 
     private static string Text(string html) => WebUtility.HtmlDecode(html);
 
-    private static string NewCode() => $"PBJ-{Guid.NewGuid():N}"[..16];
+    /// <summary>A code of a package of this class's own (not "PBJ-…", which the demo's packages are).</summary>
+    private static string NewCode() => $"UJI-{Guid.NewGuid():N}"[..16];
 
     private static string WibLocal(DateTime utc) => utc.AddHours(7).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 

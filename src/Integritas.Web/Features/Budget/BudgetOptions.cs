@@ -14,6 +14,13 @@ public sealed class BudgetOptions
     /// <summary>The largest file the import page accepts; the command line has no limit.</summary>
     public long MaxUploadBytes { get; set; } = 512L * 1024 * 1024;
 
+    /// <summary>
+    /// A payments file of at least this many rows (estimated from its size), and at least as many as are stored, is
+    /// loaded with the payments table's secondary indexes dropped and rebuilt at the end (<see cref="Import.PaymentBulkLoad"/>);
+    /// 0 never does.
+    /// </summary>
+    public long BulkLoadRows { get; set; } = 1_000_000;
+
     /// <summary>Load a year of demo APBD, payments, reference prices and village funds with the demo regency.</summary>
     public bool SeedDemoBudget { get; set; } = true;
 }

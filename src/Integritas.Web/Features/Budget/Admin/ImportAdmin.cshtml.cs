@@ -191,6 +191,4 @@ public sealed class ImportAdminModel(
         BudgetImportStatus.Succeeded => ui.T("Berhasil", "Succeeded"),
         _ => ui.T("Gagal — tidak ada yang disimpan", "Failed — nothing saved"),
     };
-
-    public static string Number(long n) => n.ToString("N0", CultureInfo.GetCultureInfo("id-ID"));
 }

@@ -33,6 +33,9 @@ public sealed class BudgetImporter(
 {
     private readonly ConcurrentDictionary<long, long> progress = new();
 
+    /// <summary>When this importer (one per process) came to be: imports started before it belong to a stopped process.</summary>
+    private readonly DateTime createdAtUtc = time.GetUtcNow().UtcDateTime;
+
     /// <summary>Rows read so far by a running import in this process, or null.</summary>
     public long? ProgressOf(long importId) => progress.TryGetValue(importId, out var rows) ? rows : null;
 
@@ -109,7 +112,7 @@ public sealed class BudgetImporter(
                 var home = integritas.Value.HomeRegionCode;
                 await (request.Kind switch
                 {
-                    BudgetImportKind.Payments => PaymentImport.RunAsync(run, table, home, ct),
+                    BudgetImportKind.Payments => PaymentImport.RunAsync(run, table, home, options.Value.BulkLoadRows, ct),
                     BudgetImportKind.BudgetLines => BudgetLineImport.RunAsync(run, table, home, request.Version, time.GetUtcNow().UtcDateTime, ct),
                     BudgetImportKind.PaymentItems => PaymentItemImport.RunAsync(run, table, options.Value.PriceMarginPercent, ct),
                     BudgetImportKind.ReferencePrices => ReferencePriceImport.RunAsync(run, table, ct),
@@ -200,7 +203,10 @@ public sealed class BudgetImporter(
         return import;
     }
 
-    /// <summary>Imports still marked running when the portal starts were cut off by a stop: their transaction was rolled back.</summary>
+    /// <summary>
+    /// Imports still marked running from before this process started were cut off by a stop: their transaction was
+    /// rolled back. (Imports started since, e.g. an upload that came before the worker got here, are left alone.)
+    /// </summary>
     public async Task FailInterruptedAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -210,7 +216,7 @@ public sealed class BudgetImporter(
         {
             new ImportRowError(0, "", "Impor terputus karena portal berhenti; tidak ada yang disimpan. Unggah lagi.", "The import was cut off when the portal stopped; nothing was saved. Upload it again."),
         });
-        await db.BudgetImports.Where(i => i.Status == BudgetImportStatus.Running)
+        await db.BudgetImports.Where(i => i.Status == BudgetImportStatus.Running && i.StartedAtUtc < createdAtUtc)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, BudgetImportStatus.Failed).SetProperty(i => i.FinishedAtUtc, now)
                 .SetProperty(i => i.ErrorCount, 1).SetProperty(i => i.ErrorsJson, message), ct);
     }

@@ -234,8 +234,8 @@ public static class BudgetLineImport
         run.Parameter(insert, "@s", (int)version.Stage);
         run.Parameter(insert, "@r", revision);
         run.Parameter(insert, "@l", version.LegalBasis);
-        run.Parameter(insert, "@a", run.Postgres ? version.AdoptedOn : version.AdoptedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        run.Parameter(insert, "@t", run.Postgres ? DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc) : nowUtc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture));
+        run.Parameter(insert, "@a", run.DateValue(version.AdoptedOn));
+        run.Parameter(insert, "@t", run.DateTimeValue(nowUtc));
         return Convert.ToInt32(await insert.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

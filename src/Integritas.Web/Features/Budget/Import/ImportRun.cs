@@ -74,6 +74,14 @@ public sealed class ImportRun(DbConnection connection, DbTransaction transaction
 
     public static decimal FromCents(long cents) => cents / 100m;
 
+    /// <summary>A date parameter as each provider stores a DateOnly (PostgreSQL <c>date</c>, SQLite ISO text).</summary>
+    public object DateValue(DateOnly date) =>
+        Postgres ? date : date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A UTC time parameter as each provider stores a DateTime (PostgreSQL <c>timestamptz</c>, SQLite text).</summary>
+    public object DateTimeValue(DateTime utc) =>
+        Postgres ? DateTime.SpecifyKind(utc, DateTimeKind.Utc) : utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The id of the year's current APBD (its latest revision), or null when none is imported.</summary>
     public async Task<int?> CurrentVersionAsync(CancellationToken ct)
     {

@@ -44,10 +44,11 @@ public sealed class ImportTable : IDisposable
     private readonly Dictionary<string, int> columns;
     private string[] current = [];
 
-    private ImportTable(IEnumerator<string[]> rows, IDisposable? owner, string[] header)
+    private ImportTable(IEnumerator<string[]> rows, IDisposable? owner, string[] header, long estimatedRows)
     {
         this.rows = rows;
         this.owner = owner;
+        EstimatedRows = estimatedRows;
         columns = [];
         for (var i = 0; i < header.Length; i++)
         {
@@ -60,6 +61,9 @@ public sealed class ImportTable : IDisposable
 
     public bool Has(string column) => columns.ContainsKey(column);
 
+    /// <summary>About how many data rows a CSV file holds (its size over the mean line length of its start); 0 for XLSX.</summary>
+    public long EstimatedRows { get; }
+
     /// <summary>Opens a seekable <paramref name="stream"/> and reads its header; null with an error when it cannot.</summary>
     public static ImportTable? Open(Stream stream, IReadOnlyList<string> required, ImportErrors errors)
     {
@@ -68,7 +72,7 @@ public sealed class ImportTable : IDisposable
             throw new ArgumentException("Import files are read from a seekable stream (a file or a buffer).", nameof(stream));
         }
 
-        var head = new byte[8192];
+        var head = new byte[1 << 16];
         var length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         stream.Position = 0;
         if (length == 0)
@@ -119,7 +123,9 @@ public sealed class ImportTable : IDisposable
             return null;
         }
 
-        var table = new ImportTable(rows, owner, rows.Current);
+        var lineBreaks = head.AsSpan(0, length).Count((byte)'\n');
+        var estimate = owner is null ? 0 : stream.Length * Math.Max(1, lineBreaks) / Math.Max(1, length);
+        var table = new ImportTable(rows, owner, rows.Current, estimate);
         var missing = required.Where(c => !table.Has(c)).ToList();
         if (missing.Count > 0)
         {

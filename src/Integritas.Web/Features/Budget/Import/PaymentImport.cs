@@ -36,7 +36,7 @@ public static class PaymentImport
         public decimal[] Added { get; } = new decimal[13];
     }
 
-    public static async Task RunAsync(ImportRun run, ImportTable table, string homeRegionCode, CancellationToken ct)
+    public static async Task RunAsync(ImportRun run, ImportTable table, string homeRegionCode, long bulkLoadRows, CancellationToken ct)
     {
         var version = await run.CurrentVersionAsync(ct);
         if (version is null)
@@ -50,6 +50,7 @@ public static class PaymentImport
         var vendors = await VendorsAsync(run, ct);
         var existing = await ExistingIndex.LoadAsync(run, ct);
         var newVendors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var bulk = await PaymentBulkLoad.WorthItAsync(run, table.EstimatedRows, bulkLoadRows, ct) ? await PaymentBulkLoad.BeginAsync(run, ct) : null;
         await using var sink = await PaymentSink.OpenAsync(run, ct);
         var writing = true;
         while (table.Read())
@@ -169,6 +170,11 @@ public static class PaymentImport
         {
             run.Errors.Add(0, "payment_id", $"Nomor pembayaran {duplicate} muncul lebih dari sekali dalam berkas.", $"The payment id {duplicate} appears more than once in the file.");
             return;
+        }
+
+        if (bulk is not null)
+        {
+            await bulk.EndAsync(run, ct);
         }
 
         await AddVendorsAsync(run, newVendors, ct);

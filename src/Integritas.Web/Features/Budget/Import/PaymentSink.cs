@@ -4,6 +4,7 @@ using Integritas.Data.Budget;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
+using SQLitePCL;
 
 namespace Integritas.Web.Features.Budget.Import;
 
@@ -88,50 +89,35 @@ public abstract partial class PaymentSink : IAsyncDisposable
     }
 
     /// <summary>
-    /// SQLite: rows go in multi-row INSERTs of <see cref="BatchRows"/> (far fewer statements than rows); a batch the
-    /// unique key refuses is retried row by row to name the repeated payment id.
+    /// SQLite: one prepared single-row INSERT, bound by position through SQLite's own API (Microsoft.Data.Sqlite binds
+    /// every parameter by name, which costs more than the insert itself) and stepped once per row, inside the import's
+    /// transaction on the same connection. The unique key refuses a repeated payment id at once.
     /// </summary>
     private sealed class Inserts : PaymentSink
     {
-        private const int BatchRows = 64;
-        private const int Columns = 11;
+        private const int Done = 101;
+        private const int Constraint = 19;
+        private const int PrimaryKey = 1555;
+        private const int Unique = 2067;
 
         private readonly ImportRun run;
-        private readonly DbCommand batch;
-        private readonly DbCommand single;
-        private readonly object?[][] pending = new object?[BatchRows][];
-        private int count;
+        private readonly sqlite3 db;
+        private readonly sqlite3_stmt insert;
         private string? duplicate;
 
         public Inserts(ImportRun run)
         {
             this.run = run;
-            batch = Prepare(run, BatchRows);
-            single = Prepare(run, 1);
-            for (var i = 0; i < BatchRows; i++)
+            db = ((SqliteConnection)run.Connection).Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
+
+            // A larger page cache for this connection: the unique key and the indexes are written in place.
+            using (var cache = run.Command("PRAGMA cache_size = -131072"))
             {
-                pending[i] = new object?[Columns];
+                cache.ExecuteNonQuery();
             }
 
-            // A larger page cache for this connection: the unique key and the two indexes are written in place.
-            using var cache = run.Command("PRAGMA cache_size = -131072");
-            cache.ExecuteNonQuery();
-        }
-
-        private static DbCommand Prepare(ImportRun run, int rows)
-        {
-            var values = string.Join(", ", Enumerable.Range(0, rows).Select(r => "(" + string.Join(", ", Enumerable.Range(0, Columns).Select(c => $"@p{r}_{c}")) + ")"));
-            var command = run.Command($"INSERT INTO \"Payments\" ({ColumnList}) VALUES {values}");
-            for (var r = 0; r < rows; r++)
-            {
-                for (var c = 0; c < Columns; c++)
-                {
-                    run.Parameter(command, $"@p{r}_{c}", null);
-                }
-            }
-
-            command.Prepare();
-            return command;
+            var values = string.Join(", ", Enumerable.Range(1, 11).Select(i => $"?{i}"));
+            Check(raw.sqlite3_prepare_v2(db, $"INSERT INTO \"Payments\" ({ColumnList}) VALUES ({values})", out insert));
         }
 
         public override bool Write(long row, string id, DateOnly date, int opdId, string sub, string account, string? vendor, string description, decimal amount, PaymentFlags flags)
@@ -141,84 +127,54 @@ public abstract partial class PaymentSink : IAsyncDisposable
                 return false;
             }
 
-            var values = pending[count++];
-            values[0] = id;
-            values[1] = run.Year;
-            values[2] = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            values[3] = opdId;
-            values[4] = sub;
-            values[5] = account;
-            values[6] = (object?)vendor ?? DBNull.Value;
-            values[7] = description;
-            values[8] = ImportRun.Cents(amount);
-            values[9] = (int)flags;
-            values[10] = run.ImportId;
-            return count < BatchRows || Flush();
-        }
-
-        /// <summary>Writes the pending rows; false (with the repeated id kept) when the unique key refused one.</summary>
-        private bool Flush()
-        {
-            if (count == BatchRows)
+            Span<char> iso = stackalloc char[10];
+            date.TryFormat(iso, out _, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            raw.sqlite3_bind_text(insert, 1, id);
+            raw.sqlite3_bind_int(insert, 2, run.Year);
+            raw.sqlite3_bind_text16(insert, 3, iso);
+            raw.sqlite3_bind_int(insert, 4, opdId);
+            raw.sqlite3_bind_text(insert, 5, sub);
+            raw.sqlite3_bind_text(insert, 6, account);
+            if (vendor is null)
             {
-                Bind(batch, 0, BatchRows);
-                try
-                {
-                    batch.ExecuteNonQuery();
-                    count = 0;
-                    return true;
-                }
-                catch (SqliteException e) when (e.SqliteErrorCode == 19)
-                {
-                    // The statement was undone as a whole: find the row.
-                }
+                raw.sqlite3_bind_null(insert, 7);
+            }
+            else
+            {
+                raw.sqlite3_bind_text(insert, 7, vendor);
             }
 
-            for (var r = 0; r < count; r++)
+            raw.sqlite3_bind_text(insert, 8, description);
+            raw.sqlite3_bind_int64(insert, 9, ImportRun.Cents(amount));
+            raw.sqlite3_bind_int(insert, 10, (int)flags);
+            raw.sqlite3_bind_int64(insert, 11, run.ImportId);
+            var rc = raw.sqlite3_step(insert);
+            var repeated = (rc & 0xFF) == Constraint && raw.sqlite3_extended_errcode(db) is PrimaryKey or Unique;
+            raw.sqlite3_reset(insert);
+            if (repeated)
             {
-                Bind(single, r, 1);
-                try
-                {
-                    single.ExecuteNonQuery();
-                }
-                catch (SqliteException e) when (e.SqliteErrorCode == 19)
-                {
-                    duplicate = (string)pending[r][0]!;
-                    count = 0;
-                    return false;
-                }
+                duplicate = id;
+                return false;
             }
 
-            count = 0;
+            Check(rc);
             return true;
         }
 
-        private void Bind(DbCommand command, int from, int rows)
+        private void Check(int rc)
         {
-            for (var r = 0; r < rows; r++)
+            if (rc is not (0 or Done))
             {
-                var values = pending[from + r];
-                for (var c = 0; c < Columns; c++)
-                {
-                    command.Parameters[(r * Columns) + c].Value = values[c];
-                }
+                throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc);
             }
         }
 
-        public override Task<string?> CompleteAsync(CancellationToken ct)
-        {
-            if (duplicate is null && count > 0)
-            {
-                Flush();
-            }
+        public override Task<string?> CompleteAsync(CancellationToken ct) => Task.FromResult(duplicate);
 
-            return Task.FromResult(duplicate);
-        }
-
-        public override async ValueTask DisposeAsync()
+        public override ValueTask DisposeAsync()
         {
-            await batch.DisposeAsync();
-            await single.DisposeAsync();
+            insert.Dispose();
+            return ValueTask.CompletedTask;
         }
     }
 }

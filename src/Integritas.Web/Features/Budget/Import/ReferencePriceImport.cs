@@ -125,7 +125,7 @@ public static class ReferencePriceImport
         var (c, n, u, p, s, f) = (run.Parameter(insert, "@c", ""), run.Parameter(insert, "@n", ""), run.Parameter(insert, "@u", ""), run.Parameter(insert, "@p", 0L), run.Parameter(insert, "@s", 0), run.Parameter(insert, "@f", ""));
         foreach (var row in rows)
         {
-            (c.Value, n.Value, u.Value, p.Value, s.Value, f.Value) = (row.Code, row.Name, row.Unit, ImportRun.Cents(row.Price), (int)row.Source, VillageImport.DateValue(run, row.From));
+            (c.Value, n.Value, u.Value, p.Value, s.Value, f.Value) = (row.Code, row.Name, row.Unit, ImportRun.Cents(row.Price), (int)row.Source, run.DateValue(row.From));
             await insert.ExecuteNonQueryAsync(ct);
         }
 

@@ -63,7 +63,7 @@ public static class VillageImport
         var (d, s, st, dt, a) = (run.Parameter(insert, "@d", 0), run.Parameter(insert, "@s", 0), run.Parameter(insert, "@st", 0), run.Parameter(insert, "@dt", ""), run.Parameter(insert, "@a", 0L));
         foreach (var row in rows)
         {
-            (d.Value, s.Value, st.Value, dt.Value, a.Value) = (row.Desa, (int)row.Source, row.Stage, DateValue(run, row.Date), ImportRun.Cents(row.Amount));
+            (d.Value, s.Value, st.Value, dt.Value, a.Value) = (row.Desa, (int)row.Source, row.Stage, run.DateValue(row.Date), ImportRun.Cents(row.Amount));
             await insert.ExecuteNonQueryAsync(ct);
         }
 
@@ -126,16 +126,13 @@ public static class VillageImport
         var (d, c, n, s, dt, a) = (run.Parameter(insert, "@d", 0), run.Parameter(insert, "@c", ""), run.Parameter(insert, "@n", ""), run.Parameter(insert, "@s", 0), run.Parameter(insert, "@dt", ""), run.Parameter(insert, "@a", 0L));
         foreach (var row in rows)
         {
-            (d.Value, c.Value, n.Value, s.Value, dt.Value, a.Value) = (row.Desa, row.Code, row.Name, (int)row.Source, DateValue(run, row.Date), ImportRun.Cents(row.Amount));
+            (d.Value, c.Value, n.Value, s.Value, dt.Value, a.Value) = (row.Desa, row.Code, row.Name, (int)row.Source, run.DateValue(row.Date), ImportRun.Cents(row.Amount));
             await insert.ExecuteNonQueryAsync(ct);
         }
 
         run.RowsAdded = rows.Count;
     }
 
-    /// <summary>A date parameter as each provider stores a DateOnly.</summary>
-    public static object DateValue(ImportRun run, DateOnly date) =>
-        run.Postgres ? date : date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static bool ReadRow(ImportRun run, ImportTable table, CancellationToken ct)
     {

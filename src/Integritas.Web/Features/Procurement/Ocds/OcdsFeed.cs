@@ -104,13 +104,14 @@ public sealed class OcdsFeed(IntegritasDbContext db, IOptions<OcdsOptions> optio
                 pacts.TryGetValue(package.Id, out var pact) ? (pact.Sha256, pact.CreatedAtUtc) : null, baseUri);
             // A package whose recorded facts do not make a consistent process (e.g. edited by hand) is left out
             // rather than published wrong or failing the whole feed.
-            if (OcdsProcessValidator.Problems(process).ToList() is { Count: 0 })
+            var problems = OcdsProcessValidator.Problems(process).ToList();
+            if (problems.Count == 0)
             {
                 processes.Add(process);
             }
             else
             {
-                logger.LogWarning("Package {Code} is left out of the OCDS publication: {Problems}", package.Code, string.Join("; ", OcdsProcessValidator.Problems(process)));
+                logger.LogWarning("Package {Code} is left out of the OCDS publication: {Problems}", package.Code, string.Join("; ", problems));
             }
         }
 
