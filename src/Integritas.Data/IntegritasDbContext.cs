@@ -343,7 +343,7 @@ public partial class IntegritasDbContext(
 
         // Features with many entities keep their configuration in a partial file of their own
         // (IntegritasDbContext.<Feature>.cs) and are called from here.
-        ConfigureBudget(builder);
+        ConfigureBudget(builder, Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL");
         builder.Entity<Vendors.Vendor>(e =>
         {
             e.Property(v => v.Code).HasMaxLength(50);

@@ -227,12 +227,14 @@ namespace Integritas.Migrations.Postgres.Migrations
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("C");
 
                     b.Property<string>("AccountCode")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<long>("Amount")
                         .HasColumnType("bigint");
@@ -257,22 +259,22 @@ namespace Integritas.Migrations.Postgres.Migrations
                     b.Property<string>("SubKegiatanCode")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
 
                     b.Property<string>("VendorCode")
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasColumnType("character varying(50)")
+                        .UseCollation("C");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OpdId");
-
                     b.HasIndex("VendorCode", "Year");
 
-                    b.HasIndex("Year", "OpdId", "SubKegiatanCode", "Date");
+                    b.HasIndex("OpdId", "Year", "SubKegiatanCode", "Date");
 
                     b.ToTable("Payments");
                 });
@@ -307,7 +309,8 @@ namespace Integritas.Migrations.Postgres.Migrations
                     b.Property<string>("PaymentId")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("C");
 
                     b.Property<decimal>("Quantity")
                         .HasPrecision(18, 4)

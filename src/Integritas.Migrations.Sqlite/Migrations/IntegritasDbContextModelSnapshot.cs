@@ -255,11 +255,9 @@ namespace Integritas.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OpdId");
-
                     b.HasIndex("VendorCode", "Year");
 
-                    b.HasIndex("Year", "OpdId", "SubKegiatanCode", "Date");
+                    b.HasIndex("OpdId", "Year", "SubKegiatanCode", "Date");
 
                     b.ToTable("Payments");
                 });

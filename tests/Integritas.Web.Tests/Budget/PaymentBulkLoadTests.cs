@@ -76,7 +76,7 @@ public abstract class PaymentBulkLoadTests(IntegritasFactory factory) : FactoryT
     public async Task Begin_drops_the_secondary_indexes_and_end_builds_them_again_as_they_were()
     {
         var before = await SchemaAsync();
-        Assert.Contains(before, d => d.Contains("IX_Payments_Year_OpdId_SubKegiatanCode_Date", StringComparison.Ordinal));
+        Assert.Contains(before, d => d.Contains("IX_Payments_OpdId_Year_SubKegiatanCode_Date", StringComparison.Ordinal));
 
         await using var scope = F.Services.CreateAsyncScope();
         var connectionString = scope.ServiceProvider.GetRequiredService<IntegritasDbContext>().Database.GetConnectionString()!;
@@ -86,8 +86,8 @@ public abstract class PaymentBulkLoadTests(IntegritasFactory factory) : FactoryT
         await using var transaction = await connection.BeginTransactionAsync(Ct);
         var run = new ImportRun(connection, transaction, postgres, 2040, 0, _ => { });
         var bulk = await PaymentBulkLoad.BeginAsync(run, Ct);
-        // The two composite indexes and the OPD foreign key's index; on PostgreSQL also the foreign key itself.
-        Assert.Equal(postgres ? 4 : 3, bulk.Restore.Count);
+        // The two composite indexes; on PostgreSQL also the OPD foreign key (checked row by row there).
+        Assert.Equal(postgres ? 3 : 2, bulk.Restore.Count);
         await using (var count = run.Command(postgres
             ? """SELECT COUNT(*) FROM pg_indexes WHERE tablename = 'Payments'"""
             : """SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Payments'"""))

@@ -19,7 +19,7 @@ public sealed class BudgetOptions
     /// loaded with the payments table's secondary indexes dropped and rebuilt at the end (<see cref="Import.PaymentBulkLoad"/>);
     /// 0 never does.
     /// </summary>
-    public long BulkLoadRows { get; set; } = 1_000_000;
+    public long BulkLoadRows { get; set; } = 500_000;
 
     /// <summary>Load a year of demo APBD, payments, reference prices and village funds with the demo regency.</summary>
     public bool SeedDemoBudget { get; set; } = true;

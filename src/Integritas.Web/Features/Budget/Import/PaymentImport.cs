@@ -236,6 +236,16 @@ public static class PaymentImport
             return;
         }
 
+        if (run.Postgres)
+        {
+            // One statement for all of them (a large file may bring thousands).
+            await run.ExecuteAsync("""
+                INSERT INTO "Vendors" ("Code", "Name", "IsSmallBusiness") SELECT c, n, FALSE FROM unnest(@codes, @names) AS v(c, n)
+                ON CONFLICT ("Code") DO NOTHING
+                """, ct, ("@codes", vendors.Keys.ToArray()), ("@names", vendors.Values.ToArray()));
+            return;
+        }
+
         await using var command = run.Command("""
             INSERT INTO "Vendors" ("Code", "Name", "IsSmallBusiness") VALUES (@code, @name, @small) ON CONFLICT ("Code") DO NOTHING
             """);
