@@ -253,6 +253,33 @@ public abstract class BudgetImportTests(IntegritasFactory factory) : FactoryTest
     }
 
     [Fact]
+    public async Task A_file_on_disk_is_hashed_alongside_the_import_and_its_hash_recorded()
+    {
+        const int year = 2039;
+        await AdoptAsync(year);
+        var path = Path.Combine(Path.GetTempPath(), $"sp2d-{Guid.NewGuid():N}.csv");
+        var csv = PaymentHeader + $"P39-1,{year}-04-01,{Dinkes},{Sub},{Atk},,,ATK,125000\n";
+        await File.WriteAllTextAsync(path, csv, Ct);
+        try
+        {
+            BudgetImport import;
+            await using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read))
+            {
+                import = await Importer.ImportAsync(new BudgetImportRequest(BudgetImportKind.Payments, year, "sp2d.csv"), file, Ct);
+            }
+
+            Assert.True(import.Status == BudgetImportStatus.Succeeded, Errors(import));
+            var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(csv)));
+            Assert.Equal(expected, import.Sha256);
+            Assert.Equal(expected, await F.WithDbAsync(db => db.BudgetImports.Where(i => i.Id == import.Id).Select(i => i.Sha256).SingleAsync(Ct)));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task Only_imports_left_running_by_an_earlier_process_are_failed_at_start()
     {
         // One cut off before this process started, one just started (e.g. an upload the worker had not reached yet).

@@ -123,9 +123,10 @@ public sealed class ImportTable : IDisposable
             return null;
         }
 
+        var header = rows.Current;
         var lineBreaks = head.AsSpan(0, length).Count((byte)'\n');
         var estimate = owner is null ? 0 : stream.Length * Math.Max(1, lineBreaks) / Math.Max(1, length);
-        var table = new ImportTable(rows, owner, rows.Current, estimate);
+        var table = new ImportTable(rows, owner, header, estimate);
         var missing = required.Where(c => !table.Has(c)).ToList();
         if (missing.Count > 0)
         {
@@ -159,8 +160,13 @@ public sealed class ImportTable : IDisposable
     }
 
     /// <summary>The trimmed cell of <paramref name="column"/> in the current row ("" when absent).</summary>
-    public string this[string column] =>
-        columns.TryGetValue(column, out var i) && i < current.Length ? current[i].Trim() : "";
+    public string this[string column] => this[Column(column)];
+
+    /// <summary>The position of <paramref name="column"/> in the header, or -1 when the file lacks it.</summary>
+    public int Column(string column) => columns.TryGetValue(column, out var i) ? i : -1;
+
+    /// <summary>The trimmed cell at <paramref name="column"/> (from <see cref="Column"/>) in the current row ("" when absent).</summary>
+    public string this[int column] => column >= 0 && column < current.Length ? current[column].Trim() : "";
 
     /// <summary>True when every cell of the current row is blank (skipped, like a blank line).</summary>
     public bool IsBlank => current.All(string.IsNullOrWhiteSpace);

@@ -101,8 +101,23 @@ public static class ImportValues
             : ($"Tanggal {text} di luar tahun anggaran {year}.", $"The date {text} is outside the fiscal year {year}."));
 
     /// <summary>A code or id: letters, digits and <c>. - _ /</c>, no spaces.</summary>
-    public static bool IsCode(string text, int maxLength) =>
-        text.Length is > 0 and var n && n <= maxLength && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '/');
+    public static bool IsCode(string text, int maxLength)
+    {
+        if (text.Length == 0 || text.Length > maxLength)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '/'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

@@ -53,6 +53,10 @@ public static class PaymentImport
         var bulk = await PaymentBulkLoad.WorthItAsync(run, table.EstimatedRows, bulkLoadRows, ct) ? await PaymentBulkLoad.BeginAsync(run, ct) : null;
         await using var sink = await PaymentSink.OpenAsync(run, ct);
         var writing = true;
+        // Column positions once, not a name lookup per cell.
+        int idAt = table.Column("payment_id"), dateAt = table.Column("date"), opdAt = table.Column("opd_code"), subAt = table.Column("subkegiatan_code"),
+            accountAt = table.Column("account_code"), vendorAt = table.Column("vendor_id"), vendorNameAt = table.Column("vendor_name"),
+            descriptionAt = table.Column("description"), amountAt = table.Column("amount");
         while (table.Read())
         {
             ct.ThrowIfCancellationRequested();
@@ -64,32 +68,32 @@ public static class PaymentImport
             run.Tick();
             var errorsBefore = run.Errors.Count;
             var row = table.Row;
-            var id = table["payment_id"];
+            var id = table[idAt];
             if (!ImportValues.IsCode(id, 60))
             {
                 run.Errors.Add(row, "payment_id", "Nomor pembayaran wajib diisi: huruf, angka, titik, tanda hubung atau garis miring, paling banyak 60 karakter.",
                     "The payment id is required: letters, digits, dots, dashes or slashes, at most 60 characters.");
             }
 
-            if (ImportValues.DateInYear(table["date"], run.Year, out var date) is { } badDate)
+            if (ImportValues.DateInYear(table[dateAt], run.Year, out var date) is { } badDate)
             {
                 run.Errors.Add(row, "date", badDate.Id, badDate.En);
             }
 
-            var opdCode = table["opd_code"];
+            var opdCode = table[opdAt];
             if (!opds.TryGetValue(opdCode, out var opdId))
             {
                 run.Errors.Add(row, "opd_code", $"Kode OPD '{ImportValues.Clip(opdCode)}' tidak dikenal.", $"Unknown OPD code '{ImportValues.Clip(opdCode)}'.");
             }
 
-            var sub = table["subkegiatan_code"];
+            var sub = table[subAt];
             var subOk = BudgetCodes.IsSubKegiatan(sub);
             if (!subOk)
             {
                 run.Errors.Add(row, "subkegiatan_code", $"'{ImportValues.Clip(sub)}' bukan kode sub kegiatan (mis. 1.02.02.2.02.0001).", $"'{ImportValues.Clip(sub)}' is not a sub kegiatan code (e.g. 1.02.02.2.02.0001).");
             }
 
-            var account = table["account_code"];
+            var account = table[accountAt];
             var accountOk = BudgetCodes.IsSpendingAccount(account);
             if (!accountOk)
             {
@@ -103,8 +107,8 @@ public static class PaymentImport
                     $"There is no budget line for OPD {opdCode}, sub kegiatan {sub}, account {account} in the {run.Year} APBD.");
             }
 
-            var vendor = table["vendor_id"];
-            var vendorName = table["vendor_name"];
+            var vendor = table[vendorAt];
+            var vendorName = table[vendorNameAt];
             if (vendor.Length > 0 && !ImportValues.IsCode(vendor, 50))
             {
                 run.Errors.Add(row, "vendor_id", "Kode penyedia: huruf, angka, titik atau tanda hubung, paling banyak 50 karakter.", "Vendor id: letters, digits, dots or dashes, at most 50 characters.");
@@ -121,13 +125,13 @@ public static class PaymentImport
                 }
             }
 
-            var description = table["description"];
+            var description = table[descriptionAt];
             if (description.Length is 0 or > 500)
             {
                 run.Errors.Add(row, "description", "Uraian wajib diisi, paling banyak 500 karakter.", "The description is required, at most 500 characters.");
             }
 
-            if (ImportValues.Money(table["amount"], allowZero: false, out var amount) is { } badAmount)
+            if (ImportValues.Money(table[amountAt], allowZero: false, out var amount) is { } badAmount)
             {
                 run.Errors.Add(row, "amount", badAmount.Id, badAmount.En);
             }
@@ -263,6 +267,21 @@ public static class PaymentImport
     /// <summary>Adds payments to the monthly totals (an upsert both providers understand).</summary>
     public static async Task AddTotalsAsync(ImportRun run, IEnumerable<(int OpdId, string Sub, string Account, int Month, long Count, decimal Amount)> totals, CancellationToken ct)
     {
+        if (run.Postgres)
+        {
+            // One statement for every line and month (a year of a regency's payments touches tens of thousands).
+            var rows = totals.ToList();
+            await run.ExecuteAsync("""
+                INSERT INTO "PaymentTotals" ("Year", "OpdId", "SubKegiatanCode", "AccountCode", "Month", "Count", "Amount")
+                SELECT @y, o, s, a, m, n, t FROM unnest(@opd, @sub, @acc, @m, @n, @a) AS v(o, s, a, m, n, t)
+                ON CONFLICT ("Year", "OpdId", "SubKegiatanCode", "AccountCode", "Month")
+                DO UPDATE SET "Count" = "PaymentTotals"."Count" + excluded."Count", "Amount" = "PaymentTotals"."Amount" + excluded."Amount"
+                """, ct, ("@y", run.Year), ("@opd", rows.Select(r => r.OpdId).ToArray()), ("@sub", rows.Select(r => r.Sub).ToArray()),
+                ("@acc", rows.Select(r => r.Account).ToArray()), ("@m", rows.Select(r => r.Month).ToArray()), ("@n", rows.Select(r => r.Count).ToArray()),
+                ("@a", rows.Select(r => ImportRun.Cents(r.Amount)).ToArray()));
+            return;
+        }
+
         await using var command = run.Command("""
             INSERT INTO "PaymentTotals" ("Year", "OpdId", "SubKegiatanCode", "AccountCode", "Month", "Count", "Amount")
             VALUES (@y, @opd, @sub, @acc, @m, @n, @a)
