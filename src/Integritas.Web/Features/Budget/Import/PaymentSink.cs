@@ -173,8 +173,8 @@ public abstract partial class PaymentSink : IAsyncDisposable
             this.run = run;
             db = ((SqliteConnection)run.Connection).Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
 
-            // A larger page cache for this connection: the unique key and the indexes are written in place.
-            using (var cache = run.Command("PRAGMA cache_size = -131072"))
+            // A larger page cache (64 MB) for this connection: the unique key and the indexes are written in place.
+            using (var cache = run.Command("PRAGMA cache_size = -65536"))
             {
                 cache.ExecuteNonQuery();
             }
