@@ -211,6 +211,48 @@ public abstract class BudgetImportTests(IntegritasFactory factory) : FactoryTest
     }
 
     [Fact]
+    public async Task Reference_prices_imported_after_the_items_mark_them_and_a_later_regional_price_clears_the_mark()
+    {
+        const int year = 2038;
+        await AdoptAsync(year);
+        var payments = PaymentHeader
+            + $"P38-1,{year}-03-10,{Dinkes},{Sub},{Semen},V9801,UD Bata,Bata 1000 buah,1300000\n"
+            + $"P38-2,{year}-03-11,{Dinkes},{Sub},{Semen},V9801,UD Bata,Pasir 2 m3,500000\n";
+        Assert.Equal(BudgetImportStatus.Succeeded, (await ImportAsync(BudgetImportKind.Payments, year, payments)).Status);
+        var items = "payment_id,line_no,item_code,item_name,quantity,unit,unit_price\n"
+            + "P38-1,1,BTM-38,Bata merah,1000,buah,1300\n"
+            + "P38-2,1,PSR-38,Pasir pasang,2,m3,250000\n";
+        Assert.Equal(BudgetImportStatus.Succeeded, (await ImportAsync(BudgetImportKind.PaymentItems, year, items)).Status);
+        async Task<List<(decimal?, decimal?, bool)>> ItemsAsync()
+        {
+            var stored = await F.WithDbAsync(db => db.PaymentItems.Where(i => i.PaymentId.StartsWith("P38-")).OrderBy(i => i.PaymentId).ToListAsync(Ct));
+            return [.. stored.Select(i => (i.ReferenceUnitPrice, i.MarkupPercent, i.AboveReference))];
+        }
+
+        Task<List<PaymentFlags>> FlagsAsync() => F.WithDbAsync(db => db.Payments.Where(p => p.Year == year).OrderBy(p => p.Id).Select(p => p.Flags).ToListAsync(Ct));
+        // No reference prices yet: nothing to compare with.
+        Assert.Equal([(null, null, false), (null, null, false)], await ItemsAsync());
+
+        // National prices arrive afterwards: the stored items are compared now (1,300 is 30 % above 1,000; pasir within).
+        var national = await ImportAsync(BudgetImportKind.ReferencePrices, year, "item_code,item_name,unit,price,source,valid_from\n"
+            + $"BTM-38,Bata merah,buah,1000,NASIONAL,{year}-01-01\nPSR-38,Pasir pasang,m3,240000,NASIONAL,{year}-01-01\n");
+        Assert.True(national.Status == BudgetImportStatus.Succeeded, Errors(national));
+        Assert.Equal([(1000m, 30m, true), (240_000m, 4.17m, false)], await ItemsAsync());
+        Assert.Equal([PaymentFlags.AboveReferencePrice, PaymentFlags.None], await FlagsAsync());
+
+        // The regency's own standard (which wins over the national reference) prices bata at 1,250: within the margin.
+        var regional = await ImportAsync(BudgetImportKind.ReferencePrices, year, $"item_code,item_name,unit,price,source,valid_from\nBTM-38,Bata merah,buah,1250,SSH,{year}-01-01\n");
+        Assert.True(regional.Status == BudgetImportStatus.Succeeded, Errors(regional));
+        Assert.Equal([(1250m, 4m, false), (240_000m, 4.17m, false)], await ItemsAsync());
+        Assert.Equal([PaymentFlags.None, PaymentFlags.None], await FlagsAsync());
+
+        // A price valid only from after the purchase changes nothing.
+        var later = await ImportAsync(BudgetImportKind.ReferencePrices, year, $"item_code,item_name,unit,price,source,valid_from\nPSR-38,Pasir pasang,m3,100000,SSH,{year}-06-01\n");
+        Assert.Equal(BudgetImportStatus.Succeeded, later.Status);
+        Assert.Equal([(1250m, 4m, false), (240_000m, 4.17m, false)], await ItemsAsync());
+    }
+
+    [Fact]
     public async Task Village_transfers_and_spending_are_imported_once()
     {
         const int year = 2036;

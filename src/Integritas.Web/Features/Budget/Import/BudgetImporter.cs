@@ -128,7 +128,7 @@ public sealed class BudgetImporter(
                     BudgetImportKind.Payments => PaymentImport.RunAsync(run, table, home, options.Value.BulkLoadRows, ct),
                     BudgetImportKind.BudgetLines => BudgetLineImport.RunAsync(run, table, home, request.Version, time.GetUtcNow().UtcDateTime, ct),
                     BudgetImportKind.PaymentItems => PaymentItemImport.RunAsync(run, table, options.Value.PriceMarginPercent, ct),
-                    BudgetImportKind.ReferencePrices => ReferencePriceImport.RunAsync(run, table, ct),
+                    BudgetImportKind.ReferencePrices => ReferencePriceImport.RunAsync(run, table, options.Value.PriceMarginPercent, ct),
                     BudgetImportKind.VillageTransfers => VillageImport.TransfersAsync(run, table, home, ct),
                     _ => VillageImport.SpendingAsync(run, table, home, ct),
                 });

@@ -1,3 +1,4 @@
+using Integritas.Core.Budget;
 using Integritas.Data.Budget;
 
 namespace Integritas.Web.Features.Budget.Import;
@@ -6,6 +7,9 @@ namespace Integritas.Web.Features.Budget.Import;
 /// Imports reference unit prices (<c>reference_prices.csv</c>): the regency's standar satuan harga (SSH) and national
 /// references, each valid from a date until a later price of the same item and source. A price already stored for
 /// that item, source and date is skipped when equal and refused when different (a new price takes a new date).
+/// Line items already stored with the imported item codes are compared again in the same transaction (a price may
+/// arrive after the purchases it applies to, or a regional price may replace a national one), and their payments'
+/// marks follow.
 /// </summary>
 public static class ReferencePriceImport
 {
@@ -13,7 +17,9 @@ public static class ReferencePriceImport
 
     public static readonly string[] Columns = ["item_code", "item_name", "unit", "price", "source", "valid_from"];
 
-    public static async Task RunAsync(ImportRun run, ImportTable table, CancellationToken ct)
+    private const int Batch = 500;
+
+    public static async Task RunAsync(ImportRun run, ImportTable table, decimal marginPercent, CancellationToken ct)
     {
         var stored = new Dictionary<string, long>(StringComparer.Ordinal);
         await using (var command = run.Command("""SELECT "ItemCode", "Source", "ValidFrom", "Price" FROM "ReferencePrices" """))
@@ -130,6 +136,96 @@ public static class ReferencePriceImport
         }
 
         run.RowsAdded = rows.Count;
+        foreach (var codes in rows.Select(r => r.Code).Distinct(StringComparer.Ordinal).Chunk(Batch))
+        {
+            await RecheckItemsAsync(run, codes, marginPercent, ct);
+        }
+    }
+
+    /// <summary>
+    /// Compares every stored line item of <paramref name="codes"/> with the reference price now in force on its
+    /// payment's date, updates the items whose comparison changed and sets or clears their payments' mark.
+    /// </summary>
+    private static async Task RecheckItemsAsync(ImportRun run, string[] codes, decimal marginPercent, CancellationToken ct)
+    {
+        var list = string.Join(", ", codes.Select((_, i) => "@c" + i));
+        var prices = new Dictionary<string, List<ReferenceUnitPrice>>(StringComparer.Ordinal);
+        await using (var command = run.Command($"""SELECT "ItemCode", "Source", "ValidFrom", "Unit", "Price" FROM "ReferencePrices" WHERE "ItemCode" IN ({list})"""))
+        {
+            AddCodes(run, command, codes);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var price = new ReferenceUnitPrice((ReferencePriceSource)reader.GetInt32(1) == ReferencePriceSource.Ssh, reader.GetFieldValue<DateOnly>(2), reader.GetString(3), ImportRun.FromCents(reader.GetInt64(4)));
+                (prices.TryGetValue(reader.GetString(0), out var found) ? found : prices[reader.GetString(0)] = []).Add(price);
+            }
+        }
+
+        var changed = new List<(long Id, long? Reference, decimal? Markup, bool Above)>();
+        var payments = new HashSet<string>(StringComparer.Ordinal);
+        await using (var command = run.Command($"""
+            SELECT i."Id", i."PaymentId", i."ItemCode", i."Unit", i."UnitPrice", i."ReferenceUnitPrice", i."MarkupPercent", i."AboveReference", p."Date"
+            FROM "PaymentItems" i JOIN "Payments" p ON p."Id" = i."PaymentId" WHERE i."ItemCode" IN ({list})
+            """))
+        {
+            AddCodes(run, command, codes);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var reference = PriceCheck.ReferenceFor(prices[reader.GetString(2)], reader.GetFieldValue<DateOnly>(8), reader.GetString(3));
+                var comparison = reference is null ? null : PriceCheck.Compare(ImportRun.FromCents(reader.GetInt64(4)), reference.Price, marginPercent);
+                long? storedReference = reader.IsDBNull(5) ? null : reader.GetInt64(5);
+                decimal? storedMarkup = reader.IsDBNull(6) ? null : reader.GetDecimal(6);
+                var now = (Reference: comparison is null ? (long?)null : ImportRun.Cents(comparison.Reference), Markup: comparison?.MarkupPercent, Above: comparison?.AboveMargin == true);
+                if (now != (storedReference, storedMarkup, reader.GetBoolean(7)))
+                {
+                    changed.Add((reader.GetInt64(0), now.Reference, now.Markup, now.Above));
+                    payments.Add(reader.GetString(1));
+                }
+            }
+        }
+
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        await using (var update = run.Command("""UPDATE "PaymentItems" SET "ReferenceUnitPrice" = @r, "MarkupPercent" = @m, "AboveReference" = @a WHERE "Id" = @id"""))
+        {
+            var (r, m, a, id) = (run.Parameter(update, "@r", null), run.Parameter(update, "@m", null), run.Parameter(update, "@a", false), run.Parameter(update, "@id", 0L));
+            foreach (var item in changed)
+            {
+                r.Value = (object?)item.Reference ?? DBNull.Value;
+                // EF keeps SQLite decimals as text; PostgreSQL has numeric.
+                m.Value = item.Markup is { } markup ? run.Postgres ? markup : markup.ToString(System.Globalization.CultureInfo.InvariantCulture) : DBNull.Value;
+                a.Value = item.Above;
+                id.Value = item.Id;
+                await update.ExecuteNonQueryAsync(ct);
+            }
+        }
+
+        // A payment is marked while any of its items is above its reference.
+        const int mark = (int)PaymentFlags.AboveReferencePrice;
+        await using var flags = run.Command($"""
+            UPDATE "Payments" SET "Flags" = CASE
+                WHEN EXISTS (SELECT 1 FROM "PaymentItems" i WHERE i."PaymentId" = "Payments"."Id" AND i."AboveReference") THEN "Flags" | {mark}
+                ELSE "Flags" & ~{mark} END
+            WHERE "Id" = @p
+            """);
+        var payment = run.Parameter(flags, "@p", "");
+        foreach (var id in payments)
+        {
+            payment.Value = id;
+            await flags.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static void AddCodes(ImportRun run, System.Data.Common.DbCommand command, string[] codes)
+    {
+        for (var i = 0; i < codes.Length; i++)
+        {
+            run.Parameter(command, "@c" + i, codes[i]);
+        }
     }
 
     private static string Key(string code, ReferencePriceSource source, DateOnly from) => string.Join('|', code, (int)source, from.DayNumber);
