@@ -126,10 +126,16 @@ public class IntegritasFactory(Provider provider) : WebApplicationFactory<Progra
     public override async ValueTask DisposeAsync()
     {
         // The application (and its background services) stops first; only then is its database dropped.
-        await base.DisposeAsync();
-        if (postgres is not null && started)
+        try
         {
-            await TestDatabases.DropPostgresDatabaseAsync(postgres);
+            await base.DisposeAsync();
+        }
+        finally
+        {
+            if (postgres is not null && started)
+            {
+                await TestDatabases.DropPostgresDatabaseAsync(postgres);
+            }
         }
 
         GC.SuppressFinalize(this);

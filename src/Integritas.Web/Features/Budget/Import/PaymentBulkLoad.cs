@@ -30,7 +30,10 @@ public sealed class PaymentBulkLoad
         return expectedRows >= stored;
     }
 
-    /// <summary>Drops the secondary indexes (and PostgreSQL foreign keys) of <c>Payments</c>, keeping their definitions.</summary>
+    /// <summary>
+    /// Drops the secondary non-unique indexes (and PostgreSQL foreign keys) of <c>Payments</c>, keeping their
+    /// definitions; unique indexes stay, so a repeated value is still refused at its row.
+    /// </summary>
     public static async Task<PaymentBulkLoad> BeginAsync(ImportRun run, CancellationToken ct)
     {
         var drop = new List<string>();
@@ -40,7 +43,7 @@ public sealed class PaymentBulkLoad
             await ReadAsync(run, """
                 SELECT format('DROP INDEX %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid)
                 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-                WHERE i.indrelid = '"Payments"'::regclass AND NOT i.indisprimary
+                WHERE i.indrelid = '"Payments"'::regclass AND NOT i.indisprimary AND NOT i.indisunique
                   AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
                 ORDER BY c.relname
                 """, drop, restore, ct);
@@ -53,10 +56,10 @@ public sealed class PaymentBulkLoad
         }
         else
         {
-            // Automatic indexes (the primary key) have no SQL and stay.
+            // Automatic indexes (the primary key) have no SQL and stay; so do unique indexes (they check rows as they come).
             await ReadAsync(run, """
                 SELECT 'DROP INDEX "' || replace(name, '"', '""') || '"', sql FROM sqlite_master
-                WHERE type = 'index' AND tbl_name = 'Payments' AND sql IS NOT NULL ORDER BY name
+                WHERE type = 'index' AND tbl_name = 'Payments' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name
                 """, drop, restore, ct);
         }
 

@@ -119,7 +119,6 @@ public abstract partial class PaymentSink : IAsyncDisposable
 
         public override async Task<string?> CompleteAsync(CancellationToken ct)
         {
-            done = true;
             BinaryPrimitives.WriteInt16BigEndian(buffer.AsSpan(used), -1);
             used += 2;
             try
@@ -127,10 +126,12 @@ public abstract partial class PaymentSink : IAsyncDisposable
                 await stream.WriteAsync(buffer.AsMemory(0, used), ct);
                 // Disposing ends the COPY and reads the server's answer (a refused key surfaces here).
                 await stream.DisposeAsync();
+                done = true;
                 return null;
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
             {
+                done = true;
                 return DuplicateKey().Match(e.Detail ?? "") is { Success: true } m ? m.Groups["id"].Value : "?";
             }
         }
@@ -166,6 +167,7 @@ public abstract partial class PaymentSink : IAsyncDisposable
         private readonly ImportRun run;
         private readonly sqlite3 db;
         private readonly sqlite3_stmt insert;
+        private readonly long previousCache;
         private string? duplicate;
 
         public Inserts(ImportRun run)
@@ -173,9 +175,12 @@ public abstract partial class PaymentSink : IAsyncDisposable
             this.run = run;
             db = ((SqliteConnection)run.Connection).Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
 
-            // A larger page cache (64 MB) for this connection: the unique key and the indexes are written in place.
-            using (var cache = run.Command("PRAGMA cache_size = -65536"))
+            // A larger page cache (64 MB) while the import writes: the unique key and the indexes are written in place.
+            // The connection's own size comes back at the end (pooled connections keep their settings).
+            using (var cache = run.Command("PRAGMA cache_size"))
             {
+                previousCache = Convert.ToInt64(cache.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                cache.CommandText = "PRAGMA cache_size = -65536";
                 cache.ExecuteNonQuery();
             }
 
@@ -237,6 +242,16 @@ public abstract partial class PaymentSink : IAsyncDisposable
         public override ValueTask DisposeAsync()
         {
             insert.Dispose();
+            try
+            {
+                using var cache = run.Command(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA cache_size = {previousCache}"));
+                cache.ExecuteNonQuery();
+            }
+            catch (SqliteException)
+            {
+                // The connection failed with the import; it is not reused as it is.
+            }
+
             return ValueTask.CompletedTask;
         }
     }
