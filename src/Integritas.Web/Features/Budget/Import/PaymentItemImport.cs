@@ -200,7 +200,7 @@ public static class PaymentItemImport
     }
 
     /// <summary>The parameter list of an IN clause (and, given a command, the parameters themselves).</summary>
-    private static string In(ImportRun run, System.Data.Common.DbCommand? command, string[] ids)
+    internal static string In(ImportRun run, System.Data.Common.DbCommand? command, string[] ids)
     {
         for (var i = 0; command is not null && i < ids.Length; i++)
         {
@@ -242,9 +242,16 @@ public static class PaymentItemImport
         return found;
     }
 
-    private static async Task<Dictionary<string, List<ReferenceUnitPrice>>> PricesAsync(ImportRun run, CancellationToken ct)
+    /// <summary>The stored reference prices by item code: all of them, or those of <paramref name="codes"/>.</summary>
+    internal static async Task<Dictionary<string, List<ReferenceUnitPrice>>> PricesAsync(ImportRun run, CancellationToken ct, string[]? codes = null)
     {
-        await using var command = run.Command("""SELECT "ItemCode", "Source", "ValidFrom", "Unit", "Price" FROM "ReferencePrices" """);
+        await using var command = run.Command("""SELECT "ItemCode", "Source", "ValidFrom", "Unit", "Price" FROM "ReferencePrices" """
+            + (codes is null ? "" : $"""WHERE "ItemCode" IN ({In(run, null, codes)})"""));
+        if (codes is not null)
+        {
+            In(run, command, codes);
+        }
+
         var prices = new Dictionary<string, List<ReferenceUnitPrice>>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))

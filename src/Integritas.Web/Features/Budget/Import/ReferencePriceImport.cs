@@ -148,27 +148,15 @@ public static class ReferencePriceImport
     /// </summary>
     private static async Task RecheckItemsAsync(ImportRun run, string[] codes, decimal marginPercent, CancellationToken ct)
     {
-        var list = string.Join(", ", codes.Select((_, i) => "@c" + i));
-        var prices = new Dictionary<string, List<ReferenceUnitPrice>>(StringComparer.Ordinal);
-        await using (var command = run.Command($"""SELECT "ItemCode", "Source", "ValidFrom", "Unit", "Price" FROM "ReferencePrices" WHERE "ItemCode" IN ({list})"""))
-        {
-            AddCodes(run, command, codes);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                var price = new ReferenceUnitPrice((ReferencePriceSource)reader.GetInt32(1) == ReferencePriceSource.Ssh, reader.GetFieldValue<DateOnly>(2), reader.GetString(3), ImportRun.FromCents(reader.GetInt64(4)));
-                (prices.TryGetValue(reader.GetString(0), out var found) ? found : prices[reader.GetString(0)] = []).Add(price);
-            }
-        }
-
+        var prices = await PaymentItemImport.PricesAsync(run, ct, codes);
         var changed = new List<(long Id, long? Reference, decimal? Markup, bool Above)>();
         var payments = new HashSet<string>(StringComparer.Ordinal);
         await using (var command = run.Command($"""
             SELECT i."Id", i."PaymentId", i."ItemCode", i."Unit", i."UnitPrice", i."ReferenceUnitPrice", i."MarkupPercent", i."AboveReference", p."Date"
-            FROM "PaymentItems" i JOIN "Payments" p ON p."Id" = i."PaymentId" WHERE i."ItemCode" IN ({list})
+            FROM "PaymentItems" i JOIN "Payments" p ON p."Id" = i."PaymentId" WHERE i."ItemCode" IN ({PaymentItemImport.In(run, null, codes)})
             """))
         {
-            AddCodes(run, command, codes);
+            PaymentItemImport.In(run, command, codes);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -217,14 +205,6 @@ public static class ReferencePriceImport
         {
             payment.Value = id;
             await flags.ExecuteNonQueryAsync(ct);
-        }
-    }
-
-    private static void AddCodes(ImportRun run, System.Data.Common.DbCommand command, string[] codes)
-    {
-        for (var i = 0; i < codes.Length; i++)
-        {
-            run.Parameter(command, "@c" + i, codes[i]);
         }
     }
 
