@@ -124,7 +124,7 @@ public static class BudgetCommands
             var start = new DateOnly(y, 1, 1);
             var days = new DateOnly(y, 12, 31).DayNumber - start.DayNumber + 1;
             await using var writer = new StreamWriter(parse.GetValue(file)!.FullName, false, new UTF8Encoding(false), 1 << 20);
-            await writer.WriteLineAsync(string.Join(',', PaymentImport.Columns));
+            await writer.WriteLineAsync(string.Join(',', PaymentImport.Columns.Take(9)));
             var sb = new StringBuilder(256);
             for (long i = 1; i <= n; i++)
             {

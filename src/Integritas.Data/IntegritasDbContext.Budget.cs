@@ -75,6 +75,9 @@ public partial class IntegritasDbContext
             e.HasIndex(p => new { p.OpdId, p.Year, p.SubKegiatanCode, p.Date });
             e.HasIndex(p => new { p.VendorCode, p.Year });
             e.HasOne<Organisation.Opd>().WithMany().HasForeignKey(p => p.OpdId).OnDelete(DeleteBehavior.Restrict);
+            // Most payments pay no procured contract: the index holds only those that do.
+            e.HasIndex(p => new { p.PackageId, p.Date }).HasFilter("\"PackageId\" IS NOT NULL");
+            e.HasOne<Evidence.ConstructionPackage>().WithMany().HasForeignKey(p => p.PackageId).OnDelete(DeleteBehavior.Restrict);
             if (postgres)
             {
                 e.Property(p => p.Id).UseCollation(ByteOrder);

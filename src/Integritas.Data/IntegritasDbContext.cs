@@ -343,7 +343,8 @@ public partial class IntegritasDbContext(
 
         // Features with many entities keep their configuration in a partial file of their own
         // (IntegritasDbContext.<Feature>.cs) and are called from here.
-        ConfigureBudget(builder, Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL");
+        var postgres = Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+        ConfigureBudget(builder, postgres);
         builder.Entity<Vendors.Vendor>(e =>
         {
             e.Property(v => v.Code).HasMaxLength(50);
@@ -351,6 +352,11 @@ public partial class IntegritasDbContext(
             e.Property(v => v.TaxNumber).HasMaxLength(30);
             e.HasIndex(v => v.Code).IsUnique();
             e.HasIndex(v => v.Name);
+            if (postgres)
+            {
+                // The same byte-order collation as Payments.VendorCode, so PostgreSQL can join them by this index.
+                e.Property(v => v.Code).UseCollation("C");
+            }
         });
 
         builder.Entity<AuditEntry>(e =>

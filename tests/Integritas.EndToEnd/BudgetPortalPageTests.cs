@@ -91,4 +91,32 @@ public sealed class BudgetPortalPageTests(IntegritasAppFixture app) : BrowserTes
         await Expect(page.Locator("#fund-map")).ToBeVisibleAsync();
         await AccessibilityTests.AssertNoSeriousViolationsAsync(page, "/anggaran/desa (phone)");
     }
+
+    [Fact]
+    public async Task A_citizen_on_a_phone_follows_a_contract_from_its_package_page_to_its_payments_and_back()
+    {
+        // A contract of the demo's last complete year, paid by the demo budget.
+        var ct = TestContext.Current.CancellationToken;
+        string code;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<IntegritasDbContext>();
+            code = await db.ConstructionPackages.Where(p => db.Payments.Any(x => x.PackageId == p.Id)).OrderBy(p => p.Code).Select(p => p.Code).FirstAsync(ct);
+        }
+
+        var page = await NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        await page.GotoAsync($"/pengadaan/{code}");
+        var payments = page.Locator("#package-payments tbody tr");
+        Assert.True(await payments.CountAsync() >= 1);
+        await Expect(page.Locator("#paid-summary")).ToContainTextAsync("dari nilai kontrak");
+        await AccessibilityTests.AssertNoSeriousViolationsAsync(page, "/pengadaan/{code} with payments (phone)");
+
+        var first = payments.First.Locator("a");
+        var paymentId = (await first.TextContentAsync())!.Trim();
+        await first.ClickAsync();
+        await Expect(page.Locator("h1")).ToContainTextAsync(paymentId);
+        await Expect(page.Locator("#package")).ToContainTextAsync(code);
+        await page.Locator("#package a").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/pengadaan/{code}$"));
+    }
 }

@@ -14,6 +14,12 @@ public sealed record PriceComparison(decimal Reference, decimal MarkupPercent, b
 /// </summary>
 public static class PriceCheck
 {
+    /// <summary>
+    /// The largest markup kept (what a numeric(12,2) column holds): a price more than a hundred million times its
+    /// reference says the reference is wrong (e.g. typed as Rp1), and is shown at this ceiling, still marked.
+    /// </summary>
+    public const decimal MarkupCeiling = 9_999_999_999.99m;
+
     public static ReferenceUnitPrice? ReferenceFor(IEnumerable<ReferenceUnitPrice> prices, DateOnly on, string unit)
     {
         ReferenceUnitPrice? best = null;
@@ -35,12 +41,13 @@ public static class PriceCheck
 
     /// <summary>
     /// Markup = (price − reference) ÷ reference × 100, shown rounded to two places; above the margin when the price is
-    /// strictly more than reference × (1 + margin ÷ 100), decided on the exact figures, not the rounded markup.
+    /// strictly more than reference × (1 + margin ÷ 100), decided on the exact figures, not the rounded markup. The
+    /// markup is kept at most <see cref="MarkupCeiling"/>.
     /// </summary>
     public static PriceComparison Compare(decimal unitPrice, decimal reference, decimal marginPercent)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(reference);
-        var markup = decimal.Round((unitPrice - reference) / reference * 100m, 2, MidpointRounding.AwayFromZero);
+        var markup = Math.Min(decimal.Round((unitPrice - reference) / reference * 100m, 2, MidpointRounding.AwayFromZero), MarkupCeiling);
         return new PriceComparison(reference, markup, unitPrice * 100m > reference * (100m + marginPercent));
     }
 

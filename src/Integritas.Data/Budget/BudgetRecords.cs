@@ -91,6 +91,9 @@ public enum PaymentFlags
 
     /// <summary>One of its line items costs more than the reference price by more than the configured margin.</summary>
     AboveReferencePrice = 2,
+
+    /// <summary>With this payment the procurement package's payments exceed its contract value: accepted, but marked.</summary>
+    OverContractValue = 4,
 }
 
 /// <summary>
@@ -120,6 +123,12 @@ public class Payment
     public decimal Amount { get; set; }
 
     public PaymentFlags Flags { get; set; }
+
+    /// <summary>
+    /// The procurement package (<see cref="Evidence.ConstructionPackage"/>) whose contract this payment pays, when the
+    /// finance system's export names it (<c>package_code</c>); null for payments outside a procured contract.
+    /// </summary>
+    public int? PackageId { get; set; }
 
     /// <summary>The import that brought it in.</summary>
     public long ImportId { get; set; }

@@ -256,6 +256,9 @@ namespace Integritas.Migrations.Postgres.Migrations
                     b.Property<int>("OpdId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("PackageId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("SubKegiatanCode")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -271,6 +274,9 @@ namespace Integritas.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PackageId", "Date")
+                        .HasFilter("\"PackageId\" IS NOT NULL");
 
                     b.HasIndex("VendorCode", "Year");
 
@@ -2939,7 +2945,8 @@ namespace Integritas.Migrations.Postgres.Migrations
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasColumnType("character varying(50)")
+                        .UseCollation("C");
 
                     b.Property<bool>("IsSmallBusiness")
                         .HasColumnType("boolean");
@@ -3121,6 +3128,11 @@ namespace Integritas.Migrations.Postgres.Migrations
                         .HasForeignKey("OpdId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Integritas.Data.Evidence.ConstructionPackage", null)
+                        .WithMany()
+                        .HasForeignKey("PackageId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Integritas.Data.Budget.PaymentItem", b =>

@@ -241,6 +241,9 @@ namespace Integritas.Migrations.Sqlite.Migrations
                     b.Property<int>("OpdId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PackageId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SubKegiatanCode")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -254,6 +257,9 @@ namespace Integritas.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PackageId", "Date")
+                        .HasFilter("\"PackageId\" IS NOT NULL");
 
                     b.HasIndex("VendorCode", "Year");
 
@@ -3001,6 +3007,11 @@ namespace Integritas.Migrations.Sqlite.Migrations
                         .HasForeignKey("OpdId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Integritas.Data.Evidence.ConstructionPackage", null)
+                        .WithMany()
+                        .HasForeignKey("PackageId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Integritas.Data.Budget.PaymentItem", b =>

@@ -59,4 +59,13 @@ public sealed class PriceCheckTests
         var result = PriceCheck.Compare(price, reference, 10m);
         Assert.Equal((markup, above), (result.MarkupPercent, result.AboveMargin));
     }
+
+    [Fact]
+    public void A_markup_beyond_what_can_be_stored_is_kept_at_the_ceiling_and_still_marked()
+    {
+        // A reference typed as Rp0.01 for a Rp5 juta laptop: 49,999,999,900 % would overflow numeric(12,2).
+        var result = PriceCheck.Compare(5_000_000m, 0.01m, 10m);
+        Assert.Equal((PriceCheck.MarkupCeiling, true), (result.MarkupPercent, result.AboveMargin));
+        Assert.Equal(9_999_999_900m, PriceCheck.Compare(1_000_000m, 0.01m, 10m).MarkupPercent);
+    }
 }

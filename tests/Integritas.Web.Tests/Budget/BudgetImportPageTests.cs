@@ -77,7 +77,7 @@ public abstract class BudgetImportPageTests(IntegritasFactory factory) : Factory
         var history = await admin.GetStringAsync("/admin/anggaran/impor", Ct);
         Assert.Contains("berkas.csv", history, StringComparison.Ordinal);
         var template = await admin.GetStringAsync("/admin/anggaran/impor?handler=Template&kind=Payments", Ct);
-        Assert.StartsWith("payment_id,date,opd_code,subkegiatan_code,account_code,vendor_id,vendor_name,description,amount\n", template, StringComparison.Ordinal);
+        Assert.StartsWith("payment_id,date,opd_code,subkegiatan_code,account_code,vendor_id,vendor_name,description,amount,package_code\n", template, StringComparison.Ordinal);
     }
 
     [Fact]

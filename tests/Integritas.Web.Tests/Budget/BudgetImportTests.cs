@@ -96,6 +96,102 @@ public abstract class BudgetImportTests(IntegritasFactory factory) : FactoryTest
     }
 
     [Fact]
+    public async Task Payments_may_name_a_contract_of_their_opd_paid_to_its_supplier_and_are_marked_above_its_value()
+    {
+        const int year = 2044;
+        await AdoptAsync(year, semenPagu: 900_000_000m);
+        var code = $"UJI-{year}-KONTRAK";
+        await F.WithDbAsync(async db =>
+        {
+            var dinkes = await db.Opds.SingleAsync(o => o.Code == Dinkes, Ct);
+            var other = await db.Opds.Where(o => o.RegionId == dinkes.RegionId && o.Id != dinkes.Id).OrderBy(o => o.Code).FirstAsync(Ct);
+            var supplier = new Integritas.Data.Vendors.Vendor { Code = "V4401", Name = "CV Kontraktor Uji" };
+            db.Vendors.Add(supplier);
+            Integritas.Data.Evidence.ConstructionPackage Package(string packageCode, int opdId, Integritas.Core.Procurement.ProcurementStage stage, DateOnly? signed) => new()
+            {
+                Code = packageCode,
+                Name = $"Rehabilitasi Puskesmas {packageCode}",
+                OpdId = opdId,
+                FiscalYear = year,
+                Stage = stage,
+                Hps = 520_000_000m,
+                Pagu = 540_000_000m,
+                ContractValue = signed is null ? 0 : 500_000_000m,
+                ContractDate = signed,
+                ContractNumber = signed is null ? null : $"SP/{packageCode}",
+                SupplierVendor = signed is null ? null : supplier,
+                WorkStart = new DateOnly(year, 3, 1),
+                WorkEnd = new DateOnly(year, 9, 30),
+            };
+            db.ConstructionPackages.AddRange(
+                Package(code, dinkes.Id, Integritas.Core.Procurement.ProcurementStage.Contracted, new DateOnly(year, 2, 20)),
+                Package($"UJI-{year}-RENCANA", dinkes.Id, Integritas.Core.Procurement.ProcurementStage.TenderOpen, null),
+                Package($"UJI-{year}-LAIN", other.Id, Integritas.Core.Procurement.ProcurementStage.Implementation, new DateOnly(year, 2, 20)));
+            return await db.SaveChangesAsync(Ct);
+        });
+        var header = PaymentHeader.TrimEnd('\n') + ",package_code\n";
+
+        var bad = header
+            + $"P44-1,{year}-03-02,{Dinkes},{Sub},{Semen},V4401,,Uang muka,100000000,UJI-TIDAK-ADA\n"
+            + $"P44-2,{year}-03-02,{Dinkes},{Sub},{Semen},V4401,,Uang muka,100000000,UJI-{year}-RENCANA\n"
+            + $"P44-3,{year}-03-02,{Dinkes},{Sub},{Semen},V4401,,Uang muka,100000000,UJI-{year}-LAIN\n"
+            + $"P44-4,{year}-02-19,{Dinkes},{Sub},{Semen},V4401,,Uang muka,100000000,{code}\n"
+            + $"P44-5,{year}-03-02,{Dinkes},{Sub},{Semen},V4402,CV Lain,Uang muka,100000000,{code}\n";
+        var refused = await ImportAsync(BudgetImportKind.Payments, year, bad);
+        Assert.Equal(BudgetImportStatus.Failed, refused.Status);
+        var errors = System.Text.Json.JsonSerializer.Deserialize<List<ImportRowError>>(refused.ErrorsJson!)!;
+        Assert.Equal([2L, 3L, 4L, 5L, 6L], errors.Select(e => e.Row));
+        Assert.All(errors, e => Assert.Equal("package_code", e.Column));
+        Assert.Contains("tidak dikenal", errors[0].Id, StringComparison.Ordinal);
+        Assert.Contains("belum berkontrak", errors[1].Id, StringComparison.Ordinal);
+        Assert.Contains("another OPD", errors[2].En, StringComparison.Ordinal);
+        Assert.Contains("before package", errors[3].En, StringComparison.Ordinal);
+        Assert.Contains("not package", errors[4].En, StringComparison.Ordinal);
+        Assert.Equal(0, await F.WithDbAsync(db => db.Payments.CountAsync(p => p.Year == year, Ct)));
+
+        // Advance 60 %, a termin of 30 % with the payee left empty, a payment of no contract, then 20 % more: 110 %.
+        var good = header
+            + $"P44-10,{year}-03-02,{Dinkes},{Sub},{Semen},V4401,,Uang muka 60%,300000000,{code}\n"
+            + $"P44-11,{year}-06-15,{Dinkes},{Sub},{Semen},,,Termin I 30%,150000000,{code}\n"
+            + $"P44-12,{year}-06-16,{Dinkes},{Sub},{Atk},,,ATK,1000000,\n"
+            + $"P44-13,{year}-10-05,{Dinkes},{Sub},{Semen},V4401,,Pekerjaan tambah,100000000,{code}\n";
+        var import = await ImportAsync(BudgetImportKind.Payments, year, good);
+        Assert.True(import.Status == BudgetImportStatus.Succeeded, Errors(import));
+        var packageId = await F.WithDbAsync(db => db.ConstructionPackages.Where(p => p.Code == code).Select(p => p.Id).SingleAsync(Ct));
+        var stored = await F.WithDbAsync(db => db.Payments.Where(p => p.Year == year).OrderBy(p => p.Id).Select(p => new { p.Id, p.PackageId, p.Flags }).ToListAsync(Ct));
+        Assert.Equal([("P44-10", (int?)packageId, PaymentFlags.None), ("P44-11", packageId, PaymentFlags.None), ("P44-12", null, PaymentFlags.None),
+            ("P44-13", packageId, PaymentFlags.OverContractValue)], stored.Select(p => (p.Id, p.PackageId, p.Flags)));
+
+        // The package is part of a payment's values: the same file changes nothing, another package is refused.
+        var again = await ImportAsync(BudgetImportKind.Payments, year, good);
+        Assert.Equal((BudgetImportStatus.Succeeded, 0L, 4L), (again.Status, again.RowsAdded, again.RowsUnchanged));
+        var moved = await ImportAsync(BudgetImportKind.Payments, year, header + $"P44-12,{year}-06-16,{Dinkes},{Sub},{Atk},,,ATK,1000000,{code}\n");
+        Assert.Equal(BudgetImportStatus.Failed, moved.Status);
+        Assert.Contains("different values", Errors(moved), StringComparison.Ordinal);
+
+        // The open-data export (no package column) imports back unchanged; a stored payment is not checked again
+        // against its package as it stands now (here its contract date corrected to after the first payment).
+        var export = await F.Client().GetStringAsync($"/api/v1/budget/payments.csv?year={year}", Ct);
+        var back = await ImportAsync(BudgetImportKind.Payments, year, export);
+        Assert.Equal((BudgetImportStatus.Succeeded, 0L, 4L), (back.Status, back.RowsAdded, back.RowsUnchanged));
+        await F.WithDbAsync(db => db.ConstructionPackages.Where(p => p.Code == code).ExecuteUpdateAsync(u => u.SetProperty(p => p.ContractDate, new DateOnly(year, 4, 1)), Ct));
+        var after = await ImportAsync(BudgetImportKind.Payments, year, good);
+        Assert.Equal((BudgetImportStatus.Succeeded, 0L, 4L), (after.Status, after.RowsAdded, after.RowsUnchanged));
+
+        // The package page lists its payments against the contract; the payment page and the API name the package.
+        var client = F.Client();
+        var page = await client.GetStringAsync($"/pengadaan/{code}", Ct);
+        Assert.Contains("id=\"package-payments\"", page, StringComparison.Ordinal);
+        Assert.Contains("P44-13", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("P44-12", page, StringComparison.Ordinal);
+        Assert.Contains("melebihi nilai kontrak", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/pengadaan/{code}\"", await client.GetStringAsync("/anggaran/pembayaran/P44-10", Ct), StringComparison.Ordinal);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("/api/v1/budget/payments/P44-13", Ct))!;
+        Assert.Equal(code, (string?)json["payment"]?["packageCode"]);
+        Assert.True((bool?)json["payment"]?["overContractValue"]);
+    }
+
+    [Fact]
     public async Task Bad_rows_are_reported_by_row_and_column_and_nothing_is_imported()
     {
         const int year = 2033;

@@ -24,10 +24,10 @@ public abstract class PaymentBulkLoadTests(IntegritasFactory factory) : FactoryT
 
     private BudgetImporter Importer => F.Services.GetRequiredService<BudgetImporter>();
 
-    private Task<BudgetImport> ImportAsync(BudgetImportKind kind, int year, string csv, BudgetVersionInfo? version = null) =>
+    protected Task<BudgetImport> ImportAsync(BudgetImportKind kind, int year, string csv, BudgetVersionInfo? version = null) =>
         Importer.ImportAsync(new BudgetImportRequest(kind, year, kind + ".csv", version, null, "test"), new MemoryStream(Encoding.UTF8.GetBytes(csv)), Ct);
 
-    private async Task AdoptAsync(int year)
+    protected async Task AdoptAsync(int year)
     {
         var lines = "opd_code,program_code,program_name,kegiatan_code,kegiatan_name,subkegiatan_code,subkegiatan_name,account_code,account_name,pagu\n"
             + $"{Dinkes},1.02.02,Program,1.02.02.2.02,Kegiatan,{Sub},Sub kegiatan,{Atk},Belanja Alat Tulis Kantor,1000000\n";
@@ -35,7 +35,7 @@ public abstract class PaymentBulkLoadTests(IntegritasFactory factory) : FactoryT
         Assert.Equal(BudgetImportStatus.Succeeded, import.Status);
     }
 
-    private static string Payments(int year, int count, string prefix, string? badAmountAt = null)
+    protected static string Payments(int year, int count, string prefix, string? badAmountAt = null)
     {
         var csv = new StringBuilder(PaymentHeader);
         for (var i = 1; i <= count; i++)
@@ -49,7 +49,7 @@ public abstract class PaymentBulkLoadTests(IntegritasFactory factory) : FactoryT
     }
 
     /// <summary>The definitions of the payments table's indexes and constraints as the database reports them.</summary>
-    private Task<List<string>> SchemaAsync() => F.WithDbAsync(async db =>
+    protected Task<List<string>> SchemaAsync() => F.WithDbAsync(async db =>
     {
         var sql = db.Database.IsNpgsql()
             ? """
@@ -85,9 +85,9 @@ public abstract class PaymentBulkLoadTests(IntegritasFactory factory) : FactoryT
         await connection.OpenAsync(Ct);
         await using var transaction = await connection.BeginTransactionAsync(Ct);
         var run = new ImportRun(connection, transaction, postgres, 2040, 0, _ => { });
-        var bulk = await PaymentBulkLoad.BeginAsync(run, Ct);
-        // The two composite indexes; on PostgreSQL also the OPD foreign key (checked row by row there).
-        Assert.Equal(postgres ? 3 : 2, bulk.Restore.Count);
+        var bulk = (await PaymentBulkLoad.BeginAsync(run, TimeSpan.FromSeconds(30), Ct))!;
+        // The two composite indexes and the package index; on PostgreSQL also the OPD and package foreign keys (checked row by row there).
+        Assert.Equal(postgres ? 5 : 3, bulk.Restore.Count);
         await using (var count = run.Command(postgres
             ? """SELECT COUNT(*) FROM pg_indexes WHERE tablename = 'Payments'"""
             : """SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Payments'"""))
@@ -145,7 +145,8 @@ public abstract class PaymentBulkLoadTests(IntegritasFactory factory) : FactoryT
 /// <summary>A factory whose payments imports take the bulk path from 10 rows on.</summary>
 public abstract class BulkLoadFactory(Provider provider) : IntegritasFactory(provider)
 {
-    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Integritas:Budget:BulkLoadRows", "10")];
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+        [new("Integritas:Budget:BulkLoadRows", "10"), new("Integritas:Budget:BulkLoadLockTimeoutSeconds", "1")];
 }
 
 public sealed class SqliteBulkLoadFactory() : BulkLoadFactory(Provider.Sqlite);
@@ -154,4 +155,35 @@ public sealed class PostgresBulkLoadFactory() : BulkLoadFactory(Provider.Postgre
 
 public sealed class SqlitePaymentBulkLoadTests(SqliteBulkLoadFactory factory) : PaymentBulkLoadTests(factory), IClassFixture<SqliteBulkLoadFactory>;
 
-public sealed class PostgresPaymentBulkLoadTests(PostgresBulkLoadFactory factory) : PaymentBulkLoadTests(factory), IClassFixture<PostgresBulkLoadFactory>;
+public sealed class PostgresPaymentBulkLoadTests(PostgresBulkLoadFactory factory) : PaymentBulkLoadTests(factory), IClassFixture<PostgresBulkLoadFactory>
+{
+    [Fact]
+    public async Task A_bulk_load_waits_only_so_long_for_a_reader_of_the_table_and_then_stops_with_nothing_changed()
+    {
+        const int year = 2043;
+        await AdoptAsync(year);
+        var schema = await SchemaAsync();
+        await using var scope = F.Services.CreateAsyncScope();
+        await using var reader = new NpgsqlConnection(scope.ServiceProvider.GetRequiredService<IntegritasDbContext>().Database.GetConnectionString());
+        await reader.OpenAsync(Ct);
+        await using (var open = await reader.BeginTransactionAsync(Ct))
+        {
+            // A long export holds the table (a share lock until its transaction ends).
+            await using (var read = new NpgsqlCommand("""SELECT COUNT(*) FROM "Payments" """, reader, open))
+            {
+                await read.ExecuteScalarAsync(Ct);
+            }
+
+            var import = await ImportAsync(BudgetImportKind.Payments, year, Payments(year, 40, "LK"));
+            Assert.Equal(BudgetImportStatus.Failed, import.Status);
+            Assert.Contains("in use by another process", import.ErrorsJson, StringComparison.Ordinal);
+            await open.RollbackAsync(Ct);
+        }
+
+        Assert.Equal(schema, await SchemaAsync());
+        Assert.Equal(0, await F.WithDbAsync(db => db.Payments.CountAsync(p => p.Year == year, Ct)));
+        var later = await ImportAsync(BudgetImportKind.Payments, year, Payments(year, 40, "LK"));
+        Assert.Equal((BudgetImportStatus.Succeeded, 40L), (later.Status, later.RowsAdded));
+        Assert.Equal(schema, await SchemaAsync());
+    }
+}

@@ -11,10 +11,11 @@ namespace Integritas.Web.Features.Budget;
 
 public sealed record PaymentDto(
     string Id, DateOnly Date, string OpdCode, string SubKegiatanCode, string AccountCode, string? VendorId, string? VendorName,
-    string Description, decimal Amount, bool OverBudgetLine, bool AboveReferencePrice)
+    string Description, decimal Amount, bool OverBudgetLine, bool AboveReferencePrice, string? PackageCode, bool OverContractValue)
 {
     public static PaymentDto From(PaymentRow p) => new(p.Id, p.Date, p.OpdCode, p.SubKegiatanCode, p.AccountCode, p.VendorCode, p.VendorName,
-        p.Description, p.Amount, p.Flags.HasFlag(PaymentFlags.OverBudgetLine), p.Flags.HasFlag(PaymentFlags.AboveReferencePrice));
+        p.Description, p.Amount, p.Flags.HasFlag(PaymentFlags.OverBudgetLine), p.Flags.HasFlag(PaymentFlags.AboveReferencePrice), p.PackageCode,
+        p.Flags.HasFlag(PaymentFlags.OverContractValue));
 }
 
 public sealed record PaymentItemDto(int LineNo, string? ItemCode, string Name, decimal Quantity, string Unit, decimal UnitPrice, decimal Total,

@@ -21,6 +21,12 @@ public sealed class BudgetOptions
     /// </summary>
     public long BulkLoadRows { get; set; } = 500_000;
 
+    /// <summary>
+    /// How long (seconds) a bulk load waits on PostgreSQL for readers of the payments table before it gives up with
+    /// a clear error (later readers queue behind the waiting import for at most this long); 0 waits without limit.
+    /// </summary>
+    public double BulkLoadLockTimeoutSeconds { get; set; } = 30;
+
     /// <summary>Load a year of demo APBD, payments, reference prices and village funds with the demo regency.</summary>
     public bool SeedDemoBudget { get; set; } = true;
 }

@@ -54,6 +54,9 @@ public sealed record PaymentRow
     public decimal Amount { get; init; }
 
     public PaymentFlags Flags { get; init; }
+
+    /// <summary>The procurement package whose contract it pays, if any.</summary>
+    public string? PackageCode { get; init; }
 }
 
 public sealed record OpdRef(int Id, string Code, string Name);
@@ -252,6 +255,8 @@ public sealed class BudgetPortal(IntegritasDbContext db, TimeProvider clock)
         join o in db.Opds on p.OpdId equals o.Id
         join v in db.Vendors on p.VendorCode equals v.Code into vendors
         from v in vendors.DefaultIfEmpty()
+        join k in db.ConstructionPackages on p.PackageId equals (int?)k.Id into packages
+        from k in packages.DefaultIfEmpty()
         select new PaymentRow
         {
             Id = p.Id,
@@ -265,6 +270,7 @@ public sealed class BudgetPortal(IntegritasDbContext db, TimeProvider clock)
             Description = p.Description,
             Amount = p.Amount,
             Flags = p.Flags,
+            PackageCode = k == null ? null : k.Code,
         };
 
     public async Task<PaymentDetail?> PaymentAsync(string id, CancellationToken ct)

@@ -3,6 +3,7 @@ using Integritas.Core.Procurement;
 using Integritas.Data;
 using Integritas.Data.Evidence;
 using Integritas.Data.Procurement;
+using Integritas.Web.Features.Budget;
 using Integritas.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,6 +26,11 @@ public sealed class PackageModel(IntegritasDbContext db, IntegrityPacts pacts, P
     public List<PackageStageEvent> History { get; private set; } = [];
 
     public List<BidRow> Bids { get; private set; } = [];
+
+    /// <summary>The SP2D payments made on the package's contract, oldest first.</summary>
+    public List<PaymentRow> Payments { get; private set; } = [];
+
+    public decimal Paid => Payments.Sum(p => p.Amount);
 
     public IntegrityPacts.Standing? Pact { get; private set; }
 
@@ -87,6 +93,9 @@ public sealed class PackageModel(IntegritasDbContext db, IntegrityPacts pacts, P
         var bids = await db.Bids.AsNoTracking().Include(b => b.Vendor).Where(b => b.PackageId == package.Id).OrderBy(b => b.Amount).ToListAsync(ct);
         Bids = [.. bids.Select(b => new BidRow(b.Id, b.Vendor!.Code, b.Vendor.Name, b.Amount, ProcurementRules.AssessBid(package.Category, package.Hps, b.Amount).PercentOfHps,
             b.SubmittedAtUtc, b.Status, b.DisqualificationReason, b.NeedsLargerGuarantee, package.TenderEndUtc is { } end && b.SubmittedAtUtc > end, package.AwardedBidId == b.Id))];
+        Payments = await db.Payments.AsNoTracking().Where(p => p.PackageId == package.Id).OrderBy(p => p.Date).ThenBy(p => p.Id)
+            .Select(p => new PaymentRow { Id = p.Id, Date = p.Date, OpdCode = "", SubKegiatanCode = p.SubKegiatanCode, AccountCode = p.AccountCode, Description = p.Description, Amount = p.Amount, Flags = p.Flags })
+            .ToListAsync(ct);
         PactRequired = ProcurementRules.PactRequired(package.Hps, package.Pagu, Threshold);
         if (await pacts.LatestAsync(package.Id, ct) is { } pact)
         {

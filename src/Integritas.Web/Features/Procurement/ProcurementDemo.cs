@@ -24,6 +24,12 @@ public static class ProcurementDemo
 {
     public const int PackageCount = 300;
 
+    /// <summary>
+    /// Packages of the previous fiscal year, contracted and under implementation (or done): the demo budget is of
+    /// that year (the last complete one) and pays their contracts, so a package page shows its SP2D payments.
+    /// </summary>
+    public const int PreviousYearPackageCount = 40;
+
     /// <summary>Codes of the packages carrying the planted irregularities.</summary>
     public const string SingleBidder = "PBJ-DEMO-RF01";
     public const string LateWinner = "PBJ-DEMO-RF02";
@@ -91,7 +97,7 @@ public static class ProcurementDemo
 
             // The demo evidence packages are contracted construction work under way.
             var existing = await db.ConstructionPackages.Where(p => p.FiscalYear == 0).ToListAsync(ct);
-            var plans = new List<(ConstructionPackage Package, ProcurementStage Stage, int Bidders, string? Irregularity)>();
+            var plans = new List<(ConstructionPackage Package, ProcurementStage Stage, int Bidders, string? Irregularity, DateOnly? Planned)>();
             foreach (var p in existing)
             {
                 p.Hps = Round(p.ContractValue * 1.04m, 1000000m);
@@ -99,7 +105,29 @@ public static class ProcurementDemo
                 p.Method = ProcurementMethod.Tender;
                 p.Category = ProcurementCategory.Construction;
                 p.FiscalYear = p.WorkStart.Year;
-                plans.Add((p, ProcurementStage.Implementation, 4, null));
+                plans.Add((p, ProcurementStage.Implementation, 4, null, null));
+            }
+
+            // A package of the plan at an OPD (and a desa, for most) chosen with the given random stream.
+            ConstructionPackage NewPackage(Random r, string code, ProcurementCategory category, string[] names, decimal value, ProcurementMethod method)
+            {
+                var opd = opds[r.Next(opds.Count)];
+                var village = villages.Count > 0 ? villages[r.Next(villages.Count)] : null;
+                return new ConstructionPackage
+                {
+                    Code = code,
+                    Name = $"{names[r.Next(names.Length)]}{(village is null ? "" : $" {village.Name}")}",
+                    OpdId = opd.Id,
+                    RegionId = village?.Id,
+                    Location = village is null ? null : $"Desa {village.Name}",
+                    Hps = value,
+                    Pagu = Round(value * (1m + (decimal)r.NextDouble() * 0.1m), 100000m),
+                    Method = method,
+                    Category = category,
+                    SiteLatitude = category == ProcurementCategory.Construction ? 3.55 + (r.NextDouble() * 0.6) : 0,
+                    SiteLongitude = category == ProcurementCategory.Construction ? 98.05 + (r.NextDouble() * 0.45) : 0,
+                    GeofenceRadiusMeters = 300,
+                };
             }
 
             var stages = new (ProcurementStage Stage, int Weight)[]
@@ -121,25 +149,21 @@ public static class ProcurementDemo
 
                 var method = MethodFor(category, value, random);
                 var stage = irregularity is null ? Pick(stages, random) : ProcurementStage.Contracted;
-                var opd = opds[random.Next(opds.Count)];
-                var village = villages.Count > 0 ? villages[random.Next(villages.Count)] : null;
-                var package = new ConstructionPackage
-                {
-                    Code = irregularity ?? $"PBJ-{today.Year}-{n:0000}",
-                    Name = $"{names[random.Next(names.Length)]}{(village is null ? "" : $" {village.Name}")}",
-                    OpdId = opd.Id,
-                    RegionId = village?.Id,
-                    Location = village is null ? null : $"Desa {village.Name}",
-                    Hps = value,
-                    Pagu = Round(value * (1m + (decimal)random.NextDouble() * 0.1m), 100000m),
-                    Method = method,
-                    Category = category,
-                    SiteLatitude = category == ProcurementCategory.Construction ? 3.55 + (random.NextDouble() * 0.6) : 0,
-                    SiteLongitude = category == ProcurementCategory.Construction ? 98.05 + (random.NextDouble() * 0.45) : 0,
-                    GeofenceRadiusMeters = 300,
-                };
-                var bidders = method is ProcurementMethod.Tender or ProcurementMethod.TenderCepat or ProcurementMethod.Seleksi ? 2 + random.Next(5) : 1;
-                plans.Add((package, stage, irregularity == SingleBidder ? 1 : irregularity == SharedTaxNumber ? 4 : bidders, irregularity));
+                var package = NewPackage(random, irregularity ?? $"PBJ-{today.Year}-{n:0000}", category, names, value, method);
+                var bidders = Bidders(method, random);
+                plans.Add((package, stage, irregularity == SingleBidder ? 1 : irregularity == SharedTaxNumber ? 4 : bidders, irregularity, null));
+            }
+
+            // Last year's tendered contracts (their own random stream, so this year's packages stay as they were).
+            var past = new Random(DemoRegencyGenerator.Seed + 7);
+            for (var n = 1; n <= PreviousYearPackageCount; n++)
+            {
+                var (category, names) = Works[past.Next(Works.Length)];
+                var value = Round((decimal)Math.Exp(past.NextDouble() * Math.Log(2_500.0 / 250.0)) * 250_000_000m, 1_000_000m);
+                var method = MethodFor(category, value, past);
+                var package = NewPackage(past, $"PBJ-{today.Year - 1}-{n:0000}", category, names, value, method);
+                var bidders = Bidders(method, past);
+                plans.Add((package, ProcurementStage.Implementation, bidders, null, new DateOnly(today.Year - 1, 1, 6).AddDays(past.Next(150))));
             }
 
             // Demo signers for the pacts: a commitment officer per OPD, one NGO and one university witness, an account per vendor.
@@ -193,7 +217,7 @@ public static class ProcurementDemo
             db.WitnessAffiliations.Add(new WitnessAffiliation { UserId = university.User.Id, Kind = WitnessKind.University, Organisation = "Universitas Sumatera Utara (demo)" });
 
             var opdById = opds.ToDictionary(o => o.Id);
-            foreach (var (package, stage, bidderCount, irregularity) in plans)
+            foreach (var (package, stage, bidderCount, irregularity, plannedOn) in plans)
             {
                 // Dates run backwards from today so every recorded step is in the past (an open tender closes in the future).
                 var planned = stage switch
@@ -205,6 +229,10 @@ public static class ProcurementDemo
                 if (package.Id != 0)
                 {
                     planned = package.WorkStart.AddDays(-60);
+                }
+                else if (plannedOn is { } on)
+                {
+                    planned = on;
                 }
 
                 package.FiscalYear = planned.Year;
@@ -445,6 +473,9 @@ public static class ProcurementDemo
         ProcurementCategory.Construction when random.Next(12) == 0 => ProcurementMethod.PenunjukanLangsung,
         _ => random.Next(10) == 0 ? ProcurementMethod.TenderCepat : ProcurementMethod.Tender,
     };
+
+    private static int Bidders(ProcurementMethod method, Random random) =>
+        method is ProcurementMethod.Tender or ProcurementMethod.TenderCepat or ProcurementMethod.Seleksi ? 2 + random.Next(5) : 1;
 
     private static ProcurementStage Pick((ProcurementStage Stage, int Weight)[] weights, Random random)
     {

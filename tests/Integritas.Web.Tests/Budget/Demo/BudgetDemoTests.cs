@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using CsvHelper;
 using Integritas.Core.Budget;
+using Integritas.Core.Procurement;
 using Integritas.Data.Demo;
 using Integritas.Data.Organisation;
 using Integritas.Web.Features.Budget.Demo;
@@ -47,8 +48,19 @@ public sealed partial class BudgetDemoTests
                 new("1.02.02.2.02.0033", "Pengelolaan Pelayanan Kesehatan Gizi Masyarakat", "Penyediaan Layanan Kesehatan untuk UKM dan UKP Rujukan Tingkat Daerah Kabupaten/Kota"),
             ],
         };
-        return new BudgetDemoInput(Year, opds, desa, subs, paymentCount, seed);
+        return new BudgetDemoInput(Year, opds, desa, subs, paymentCount, seed, Packages, ["V000101", "V000102", "V000103"]);
     }
+
+    /// <summary>Three procured contracts of the year: a road (paid in three parts), a consultancy running past the year end, and computers.</summary>
+    internal static readonly DemoPackage[] Packages =
+    [
+        new("PBJ-2026-0001", "1.03.0.00.0.00.01.0000", "Peningkatan Jalan Lingkungan Desa Securai", ProcurementCategory.Construction, 1_450_000_000m,
+            new DateOnly(2026, 7, 1), new DateOnly(2026, 7, 8), new DateOnly(2026, 11, 27), "V000101", "CV Karya Wampu"),
+        new("PBJ-2026-0002", "1.02.0.00.0.00.01.0000", "Jasa Konsultansi Pengawasan Puskesmas", ProcurementCategory.Consultancy, 380_000_000m,
+            new DateOnly(2026, 6, 15), new DateOnly(2026, 6, 22), new DateOnly(2027, 2, 26), "V000102", "PT Tirta Rekayasa Engineering"),
+        new("PBJ-2026-0003", "1.01.0.00.0.00.01.0000", "Pengadaan Komputer dan Printer", ProcurementCategory.Goods, 640_000_000m,
+            new DateOnly(2026, 4, 20), new DateOnly(2026, 4, 27), new DateOnly(2026, 6, 26), "V000103", "CV Cipta Komputer"),
+    ];
 
     private static readonly Lazy<BudgetDemoFiles> Shared = new(() => BudgetDemoGenerator.Generate(Input()));
 
@@ -90,7 +102,7 @@ public sealed partial class BudgetDemoTests
             [BudgetDemoFiles.VillageSpendingFile] = BudgetDemoFiles.VillageSpendingColumns,
         };
         Assert.Equal(
-            "payment_id,date,opd_code,subkegiatan_code,account_code,vendor_id,vendor_name,description,amount",
+            "payment_id,date,opd_code,subkegiatan_code,account_code,vendor_id,vendor_name,description,amount,package_code",
             string.Join(',', BudgetDemoFiles.PaymentColumns));
         Assert.Equal(
             "opd_code,program_code,program_name,kegiatan_code,kegiatan_name,subkegiatan_code,subkegiatan_name,account_code,account_name,pagu",
@@ -355,6 +367,33 @@ public sealed partial class BudgetDemoTests
         var round = Files.Irregularities.Where(i => i.Kind == DemoIrregularityKind.RoundAmount).SelectMany(i => i.PaymentIds).Select(id => payments[id]).ToList();
         Assert.InRange(round.Count, 3, 10);
         Assert.All(round, p => Assert.True(p.Amount >= 25_000_000m && p.Amount % 5_000_000m == 0, p.Amount.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public void Procured_contracts_are_paid_to_their_supplier_after_the_contract_and_one_above_its_value()
+    {
+        var byPackage = Files.Payments.Where(p => p.PackageCode.Length > 0).ToLookup(p => p.PackageCode);
+        Assert.Equal(Packages.Select(p => p.Code).Order(StringComparer.Ordinal), byPackage.Select(g => g.Key).Order(StringComparer.Ordinal));
+        foreach (var package in Packages)
+        {
+            Assert.All(byPackage[package.Code], p =>
+            {
+                Assert.Equal((package.OpdCode, package.VendorId, package.VendorName), (p.OpdCode, p.VendorId, p.VendorName));
+                Assert.InRange(p.Date, package.ContractDate, new DateOnly(Year, 12, 23));
+            });
+        }
+
+        // The road: advance 20 %, termin I 30 %, termin II to 95 % (5 % retention next year), and extra work of 10 %
+        // without an addendum: 105 %, the planted irregularity. The consultancy runs into next year: advance and
+        // termin I. The computers are paid once, on delivery.
+        var shares = Packages.Select(p => (p.Code, byPackage[p.Code].Count(), byPackage[p.Code].Sum(x => x.Amount) / p.ContractValue)).ToList();
+        Assert.Equal([("PBJ-2026-0001", 4, 1.05m), ("PBJ-2026-0002", 2, 0.5m), ("PBJ-2026-0003", 1, 1m)], shares);
+        var over = Files.Irregularities.Single(i => i.Kind == DemoIrregularityKind.OverContractValue);
+        Assert.Equal("PBJ-2026-0001", over.PackageCode);
+        Assert.Equal(byPackage["PBJ-2026-0001"].MaxBy(p => (p.Date, p.PaymentId))!.PaymentId, over.PaymentIds.Single());
+
+        // The budget's own vendors never take the ids already in use.
+        Assert.All(Files.Payments.Where(p => p.VendorId is "V000101" or "V000102" or "V000103"), p => Assert.NotEqual("", p.PackageCode));
     }
 
     [Fact]

@@ -178,7 +178,7 @@ public sealed class ImportAdminModel(
     private static string Example(BudgetImportKind kind) => kind switch
     {
         BudgetImportKind.BudgetLines => "1.02.0.00.0.00.01.0000,1.02.02,Program Pemenuhan Upaya Kesehatan Perorangan dan Upaya Kesehatan Masyarakat,1.02.02.2.02,Penyediaan Layanan Kesehatan untuk UKM dan UKP Rujukan Tingkat Daerah Kabupaten/Kota,1.02.02.2.02.0001,Pengelolaan Pelayanan Kesehatan Ibu Hamil,5.1.02.01.01.0024,Belanja Alat/Bahan untuk Kegiatan Kantor-Alat Tulis Kantor,25000000",
-        BudgetImportKind.Payments => "SP2D-2026-000001,2026-02-10,1.02.0.00.0.00.01.0000,1.02.02.2.02.0001,5.1.02.01.01.0024,V000123,CV Contoh Jaya,\"Belanja ATK: kertas HVS, tinta\",1650000",
+        BudgetImportKind.Payments => "SP2D-2026-000001,2026-02-10,1.02.0.00.0.00.01.0000,1.02.02.2.02.0001,5.1.02.01.01.0024,V000123,CV Contoh Jaya,\"Belanja ATK: kertas HVS, tinta\",1650000,",
         BudgetImportKind.PaymentItems => "SP2D-2026-000001,1,ATK-HVS-A4,Kertas HVS A4 70 gram,20,rim,55000",
         BudgetImportKind.ReferencePrices => "ATK-HVS-A4,Kertas HVS A4 70 gram,rim,52000,SSH,2026-01-01",
         BudgetImportKind.VillageTransfers => "12.05.01.2001,DD,1,2026-03-15,380000000",

@@ -11,7 +11,7 @@ public sealed record DemoBudgetLine(
 
 public sealed record DemoPayment(
     string PaymentId, DateOnly Date, string OpdCode, string SubKegiatanCode, string AccountCode,
-    string VendorId, string VendorName, string Description, decimal Amount);
+    string VendorId, string VendorName, string Description, decimal Amount, string PackageCode = "");
 
 public sealed record DemoPaymentItem(string PaymentId, int LineNo, string ItemCode, string ItemName, decimal Quantity, string Unit, decimal UnitPrice)
 {
@@ -43,6 +43,9 @@ public enum DemoIrregularityKind
 
     /// <summary>A suspiciously round amount (a multiple of Rp5 juta).</summary>
     RoundAmount,
+
+    /// <summary>A procured contract paid above its contract value (extra work without an addendum); only with packages in the input.</summary>
+    OverContractValue,
 }
 
 /// <summary>One planted irregularity: what it is, the payments involved, and the facts a detector should find.</summary>
@@ -57,7 +60,8 @@ public sealed record DemoIrregularity(
     string? ItemCode = null,
     decimal? ReferencePrice = null,
     decimal? UnitPrice = null,
-    IReadOnlyList<string>? OpdCodes = null);
+    IReadOnlyList<string>? OpdCodes = null,
+    string? PackageCode = null);
 
 /// <summary>
 /// The generated demo budget of one year, as rows and as CSV files in the import formats (header row, comma separated,
@@ -78,7 +82,7 @@ public sealed class BudgetDemoFiles
         [BudgetLinesMurniFile, BudgetLinesPerubahanFile, ReferencePricesFile, PaymentsFile, PaymentItemsFile, VillageTransfersFile, VillageSpendingFile];
 
     public static readonly string[] BudgetLineColumns = ["opd_code", "program_code", "program_name", "kegiatan_code", "kegiatan_name", "subkegiatan_code", "subkegiatan_name", "account_code", "account_name", "pagu"];
-    public static readonly string[] PaymentColumns = ["payment_id", "date", "opd_code", "subkegiatan_code", "account_code", "vendor_id", "vendor_name", "description", "amount"];
+    public static readonly string[] PaymentColumns = ["payment_id", "date", "opd_code", "subkegiatan_code", "account_code", "vendor_id", "vendor_name", "description", "amount", "package_code"];
     public static readonly string[] PaymentItemColumns = ["payment_id", "line_no", "item_code", "item_name", "quantity", "unit", "unit_price"];
     public static readonly string[] ReferencePriceColumns = ["item_code", "item_name", "unit", "price", "source", "valid_from"];
     public static readonly string[] VillageTransferColumns = ["desa_code", "source", "stage", "date", "amount"];
@@ -146,6 +150,7 @@ public sealed class BudgetDemoFiles
         csv.WriteField(p.VendorName);
         csv.WriteField(p.Description);
         csv.WriteField(Money(p.Amount));
+        csv.WriteField(p.PackageCode);
     });
 
     public void WritePaymentItems(TextWriter writer) => Write(writer, PaymentItemColumns, PaymentItems, (csv, i) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Integritas.Core.Budget;
+using Integritas.Core.Procurement;
 using Integritas.Data.Organisation;
 using static Integritas.Web.Features.Budget.Demo.BudgetDemoCatalogue;
 
@@ -74,6 +75,9 @@ public static class BudgetDemoGenerator
         public bool Added { get; set; }
         public decimal Reserved { get; set; }
         public bool Special { get; set; }
+
+        /// <summary>Made for a procured contract alone: only the contract's payments are paid from it.</summary>
+        public bool ContractOnly { get; set; }
         public int Order { get; set; }
     }
 
@@ -92,6 +96,7 @@ public static class BudgetDemoGenerator
         public List<ItemLine> Items { get; init; } = [];
         public int Seq { get; init; }
         public bool Planted { get; set; }
+        public string PackageCode { get; init; } = "";
     }
 
     private sealed class Builder(BudgetDemoInput input)
@@ -118,6 +123,7 @@ public static class BudgetDemoGenerator
             var transferLines = TransferLines(villageRows);
             var plan = Plant();
             Normal(transferLines, villageRows);
+            Contracts();
             plan.OverLine();
             HubVendor();
             WeekendPayments();
@@ -680,7 +686,7 @@ public static class BudgetDemoGenerator
             }
 
             var opdRate = input.Opds.Select(_ => Uniform(0.5, 0.85)).ToList();
-            var others = lines.Where(l => l.Account.Kind is not (DemoAccountKind.Payroll or DemoAccountKind.Transfer)).OrderBy(l => l.Order).ToList();
+            var others = lines.Where(l => l.Account.Kind is not (DemoAccountKind.Payroll or DemoAccountKind.Transfer) && !l.ContractOnly).OrderBy(l => l.Order).ToList();
             var flexible = others.Where(l => l.Account.Kind is not (DemoAccountKind.Utility or DemoAccountKind.Construction)).ToList();
             var fixedCount = drafts.Count + others.Count(l => l.Account.Kind == DemoAccountKind.Utility) * 12 + others.Count(l => l.Account.Kind == DemoAccountKind.Construction) * 3 + 2;
             var target = Math.Max(flexible.Count, input.PaymentCount - fixedCount);
@@ -801,10 +807,11 @@ public static class BudgetDemoGenerator
             return (at > 0 ? item.Name[..at] : item.Name).ToLowerInvariant();
         }
 
-        private List<ItemLine> BuildItems(string accountCode, decimal amount, DateOnly date)
+        private List<ItemLine> BuildItems(string accountCode, decimal amount, DateOnly date, Random? stream = null)
         {
+            var random = stream ?? this.random;
             var catalogue = ItemsByAccount[accountCode].Where(i => ReferenceAt(i, date) <= amount).ToList();
-            var chosen = Pick(catalogue, Math.Min(catalogue.Count, 1 + random.Next(4)));
+            var chosen = Pick(catalogue, Math.Min(catalogue.Count, 1 + random.Next(4)), random);
             var result = new List<ItemLine>();
             var weights = chosen.Select(_ => -Math.Log(1 - random.NextDouble())).ToList();
             var left = amount;
@@ -833,9 +840,9 @@ public static class BudgetDemoGenerator
             return result;
         }
 
-        private Draft AddDraft(Line line, DateOnly date, Vendor? vendor, string description, decimal amount, List<ItemLine>? items = null)
+        private Draft AddDraft(Line line, DateOnly date, Vendor? vendor, string description, decimal amount, List<ItemLine>? items = null, string packageCode = "")
         {
-            var draft = new Draft { Line = line, Date = date, Vendor = vendor, Description = description, Amount = amount, Items = items ?? [], Seq = drafts.Count };
+            var draft = new Draft { Line = line, Date = date, Vendor = vendor, Description = description, Amount = amount, Items = items ?? [], Seq = drafts.Count, PackageCode = packageCode };
             drafts.Add(draft);
             return draft;
         }
@@ -911,7 +918,7 @@ public static class BudgetDemoGenerator
             {
                 var d = ordered[i];
                 d.Id = string.Create(CultureInfo.InvariantCulture, $"SP2D-{year}-{i + 1:000000}");
-                payments.Add(new DemoPayment(d.Id, d.Date, d.Line.Opd.Code, d.Line.Sub.Code, d.Line.Account.Code, d.Vendor?.Id ?? "", d.Vendor?.Name ?? "", d.Description, d.Amount));
+                payments.Add(new DemoPayment(d.Id, d.Date, d.Line.Opd.Code, d.Line.Sub.Code, d.Line.Account.Code, d.Vendor?.Id ?? "", d.Vendor?.Name ?? "", d.Description, d.Amount, d.PackageCode));
                 for (var n = 0; n < d.Items.Count; n++)
                 {
                     var item = d.Items[n];
@@ -961,8 +968,153 @@ public static class BudgetDemoGenerator
         private Vendor NewVendor(string name)
         {
             vendorNames.Add(name);
-            vendorCount++;
-            return new Vendor(string.Create(CultureInfo.InvariantCulture, $"V{vendorCount:000000}"), name);
+            string id;
+            do
+            {
+                vendorCount++;
+                id = string.Create(CultureInfo.InvariantCulture, $"V{vendorCount:000000}");
+            }
+            while (takenVendorIds.Contains(id));
+
+            return new Vendor(id, name);
+        }
+
+        /// <summary>Vendor ids the regency has already (the procurement demo's): the budget's own vendors get other ids.</summary>
+        private readonly HashSet<string> takenVendorIds = new(input.TakenVendorIds ?? [], StringComparer.Ordinal);
+
+        // ---------- procured contracts ----------
+
+        /// <summary>
+        /// The payments of the year's procured contracts (<see cref="BudgetDemoInput.Packages"/>), each naming its
+        /// package: an advance (uang muka) after the contract, a termin at half the work and the rest at its end, on a
+        /// budget line of the package's OPD made large enough; the retention (5 %) is paid after the maintenance period,
+        /// next year. Work ending after the SP2D cut-off (23 December) is paid next year. One contract is paid 5 %
+        /// above its value (extra work without an addendum), the planted irregularity. Its own random stream, so the
+        /// rest of the demo does not change with the packages.
+        /// </summary>
+        private void Contracts()
+        {
+            var packages = (input.Packages ?? []).OrderBy(p => p.Code, StringComparer.Ordinal).ToList();
+            if (packages.Count == 0)
+            {
+                return;
+            }
+
+            var rng = new Random(input.Seed + 1);
+            var cutoff = new DateOnly(year, 12, 23);
+            var paid = new List<(DemoPackage Package, Line Line, Vendor Vendor, List<Draft> Drafts)>();
+            foreach (var package in packages)
+            {
+                if (IndexOf(package.OpdCode) is not { } opdIndex)
+                {
+                    continue;
+                }
+
+                var opd = input.Opds[opdIndex];
+                // A line of its own where the OPD's sub kegiatan leave one free (so the rest of the budget is paid as it
+                // would be without the contract); else the contract shares a line.
+                var subs = SubsFor(opd);
+                var program = subs.Where(s => !s.Support).ToList();
+                var account = ContractAccount(package);
+                var candidates = (program.Count > 0 ? program : subs).OrderBy(_ => rng.Next()).ToList();
+                var sub = candidates.FirstOrDefault(s => !lineIndex.ContainsKey((opd.Code, s.Code, account))) ?? candidates[0];
+                var line = lineIndex.TryGetValue((opd.Code, sub.Code, account), out var existing) ? existing
+                    : AddLine(opd, opdIndex, sub, account, 0);
+                line.ContractOnly |= line != existing;
+                var vendor = new Vendor(package.VendorId, package.VendorName);
+                var value = package.ContractValue;
+                var schedule = new List<(DateOnly Date, string What, decimal Amount)>();
+                DateOnly Working(DateOnly date) => NextWorkingDayFrom(date < package.ContractDate ? package.ContractDate : date);
+                if (value < 200_000_000m || package.Category == ProcurementCategory.Goods)
+                {
+                    schedule.Add((Working(package.WorkEnd.AddDays(5 + rng.Next(10))), "Pembayaran 100%", value));
+                }
+                else
+                {
+                    var advance = Math.Round(value * 0.2m, 0);
+                    var termin = Math.Round(value * 0.3m, 0);
+                    var middle = package.WorkStart.AddDays((package.WorkEnd.DayNumber - package.WorkStart.DayNumber) / 2);
+                    schedule.Add((Working(package.ContractDate.AddDays(5 + rng.Next(10))), "Pembayaran uang muka 20%", advance));
+                    var works = package.Category == ProcurementCategory.Construction;
+                    schedule.Add((Working(middle.AddDays(3 + rng.Next(7))), works ? "Pembayaran termin I (progres fisik 50%)" : "Pembayaran termin I", termin));
+                    schedule.Add((Working(package.WorkEnd.AddDays(7 + rng.Next(8))), works ? "Pembayaran termin II (progres fisik 100%) setelah dikurangi retensi 5%" : "Pembayaran termin II setelah dikurangi retensi 5%",
+                        Math.Round(value * 0.95m, 0) - advance - termin));
+                }
+
+                var drafts = new List<Draft>();
+                var goods = line.Account.Kind is DemoAccountKind.Goods or DemoAccountKind.CapitalGoods;
+                foreach (var (date, what, amount) in schedule.Where(s => s.Date.Year == year && s.Date <= cutoff))
+                {
+                    // Goods are paid on delivery, with what was delivered as the line items.
+                    var items = goods ? BuildItems(line.Account.Code, amount, date, rng) : null;
+                    var draft = AddDraft(line, date, vendor, $"{what} {package.Name} (kontrak {package.Code})", amount, items, package.Code);
+                    draft.Planted = true;
+                    drafts.Add(draft);
+                }
+
+                if (drafts.Count > 0)
+                {
+                    Grow(line, drafts.Sum(d => d.Amount));
+                    paid.Add((package, line, vendor, drafts));
+                }
+            }
+
+            // The largest contract paid to its end in the year gets extra work paid without an addendum.
+            if (paid.Where(p => p.Drafts.Count >= 3).OrderByDescending(p => p.Package.ContractValue).ThenBy(p => p.Package.Code, StringComparer.Ordinal).FirstOrDefault() is { Package: not null } over)
+            {
+                var last = over.Drafts[^1];
+                var extra = Math.Round(over.Package.ContractValue * 0.1m, 0);
+                var date = NextWorkingDay(last.Date);
+                if (date > cutoff)
+                {
+                    date = last.Date;
+                }
+
+                var draft = AddDraft(over.Line, date, over.Vendor, $"Pembayaran pekerjaan tambah {over.Package.Name} (kontrak {over.Package.Code})", extra, null, over.Package.Code);
+                draft.Planted = true;
+                Grow(over.Line, extra);
+                var total = over.Drafts.Sum(d => d.Amount) + extra;
+                planted.Add((DemoIrregularityKind.OverContractValue,
+                    $"Pembayaran kontrak {over.Package.Code} kepada {over.Vendor.Name} mencapai {Math.Round(total * 100m / over.Package.ContractValue, 1).ToString(CultureInfo.InvariantCulture)}% dari nilai kontrak (pekerjaan tambah tanpa addendum)",
+                    [draft], new DemoIrregularity(DemoIrregularityKind.OverContractValue, "", [], over.Line.Opd.Code, over.Vendor.Id, over.Line.Sub.Code, over.Line.Account.Code,
+                        PackageCode: over.Package.Code)));
+            }
+        }
+
+        /// <summary>Adds room for a contract's payments to its line's pagu (murni too, unless the line came with the perubahan), with a 5 % margin.</summary>
+        private static void Grow(Line line, decimal amount)
+        {
+            var more = Math.Ceiling(amount / 0.95m / 1_000_000m) * 1_000_000m;
+            line.Pagu += more;
+            if (!line.Added)
+            {
+                line.Murni += more;
+            }
+        }
+
+        private static string ContractAccount(DemoPackage package)
+        {
+            var name = package.Name.ToLowerInvariant();
+            bool Has(string word) => name.Contains(word, StringComparison.Ordinal);
+            return package.Category switch
+            {
+                ProcurementCategory.Construction when Has("jembatan") => "5.2.04.01.02.0003",
+                ProcurementCategory.Construction when Has("jalan") => "5.2.04.01.01.0003",
+                ProcurementCategory.Construction when Has("drainase") || Has("saluran") || Has("talud") => "5.2.04.02.01.0012",
+                ProcurementCategory.Construction when Has("sekolah") => "5.2.03.01.01.0005",
+                ProcurementCategory.Construction when Has("puskesmas") => "5.2.03.01.01.0008",
+                ProcurementCategory.Construction => "5.2.03.01.01.0001",
+                ProcurementCategory.Goods when Has("komputer") => "5.2.02.10.01.0002",
+                ProcurementCategory.Goods when Has("obat") => "5.1.02.01.01.0037",
+                ProcurementCategory.Goods when Has("meubel") || Has("mebel") => AccountMebel,
+                ProcurementCategory.Goods when Has("alat tulis") => AccountAtk,
+                ProcurementCategory.Goods => "5.2.02.05.01.0005",
+                ProcurementCategory.Consultancy => "5.1.02.02.02.0005",
+                _ when Has("kebersihan") => "5.1.02.02.01.0014",
+                _ when Has("keamanan") => "5.1.02.02.01.0016",
+                _ when Has("kendaraan") => "5.1.02.03.02.0035",
+                _ => "5.1.02.02.01.0026",
+            };
         }
 
         private static readonly Dictionary<string, int> PoolSizes = new(StringComparer.Ordinal)
@@ -1034,8 +1186,9 @@ public static class BudgetDemoGenerator
 
         private T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
 
-        private List<T> Pick<T>(List<T> items, int count)
+        private List<T> Pick<T>(List<T> items, int count, Random? stream = null)
         {
+            var random = stream ?? this.random;
             var copy = items.ToList();
             var result = new List<T>();
             for (var i = 0; i < count && copy.Count > 0; i++)

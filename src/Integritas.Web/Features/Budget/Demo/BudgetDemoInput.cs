@@ -1,4 +1,5 @@
 using Integritas.Core.Organisation;
+using Integritas.Core.Procurement;
 using Integritas.Data;
 using Integritas.Data.Demo;
 using Integritas.Data.Organisation;
@@ -19,6 +20,11 @@ public sealed record DemoDesa(string Code, string Name, string KecamatanCode, st
     public bool IsDesa => Code.Length > 9 && Code[9] == '2';
 }
 
+/// <summary>A procured contract of the year (a procurement package with a signed contract) whose payments the demo makes.</summary>
+public sealed record DemoPackage(
+    string Code, string OpdCode, string Name, ProcurementCategory Category, decimal ContractValue, DateOnly ContractDate, DateOnly WorkStart, DateOnly WorkEnd,
+    string VendorId, string VendorName);
+
 /// <summary>What the demo budget generator needs; the same input always gives the same files.</summary>
 /// <param name="Year">The fiscal year.</param>
 /// <param name="Opds">The regency's OPDs.</param>
@@ -26,13 +32,17 @@ public sealed record DemoDesa(string Code, string Name, string KecamatanCode, st
 /// <param name="SubKegiatan">Program sub kegiatan per OPD code; OPDs missing here get the built-in fallback. The supporting-affairs sub kegiatan are always added.</param>
 /// <param name="PaymentCount">About how many payments (SP2D) to write; salaries and village transfers come first, so very small counts are exceeded.</param>
 /// <param name="Seed">The random seed.</param>
+/// <param name="Packages">The year's procured contracts; their payments name them (<c>package_code</c>).</param>
+/// <param name="TakenVendorIds">Vendor ids in use already (e.g. the procurement demo's): the budget's own vendors get other ids.</param>
 public sealed record BudgetDemoInput(
     int Year,
     IReadOnlyList<DemoOpd> Opds,
     IReadOnlyList<DemoDesa> Desa,
     IReadOnlyDictionary<string, IReadOnlyList<DemoSubKegiatan>>? SubKegiatan = null,
     int PaymentCount = BudgetDemoInput.DefaultPaymentCount,
-    int Seed = BudgetDemoInput.DefaultSeed)
+    int Seed = BudgetDemoInput.DefaultSeed,
+    IReadOnlyList<DemoPackage>? Packages = null,
+    IReadOnlyCollection<string>? TakenVendorIds = null)
 {
     public const int DefaultPaymentCount = 30_000;
     public const int DefaultSeed = 1205;
@@ -75,6 +85,20 @@ public sealed record BudgetDemoInput(
             }).DistinctBy(s => s.Code).ToList();
         }
 
-        return new BudgetDemoInput(year, opds, desa, subs, paymentCount);
+        // The year's signed contracts.
+        var opdIdList = opdIds.Keys.ToList();
+        var packages = await db.ConstructionPackages.AsNoTracking()
+            .Where(p => p.FiscalYear == year && (p.Stage == ProcurementStage.Contracted || p.Stage == ProcurementStage.Implementation)
+                && p.ContractDate != null && p.SupplierVendorId != null && opdIdList.Contains(p.OpdId))
+            .OrderBy(p => p.Code)
+            .Select(p => new { p.Code, p.OpdId, p.Name, p.Category, p.ContractValue, p.ContractDate, p.WorkStart, p.WorkEnd, Vendor = p.SupplierVendor!.Code, VendorName = p.SupplierVendor.Name })
+            .ToListAsync(ct);
+        // Procurement's vendors (bidders and suppliers) keep their ids; the budget's own vendors are numbered around them.
+        var taken = await db.Vendors.AsNoTracking()
+            .Where(v => db.Bids.Any(b => b.VendorId == v.Id) || db.ConstructionPackages.Any(p => p.SupplierVendorId == v.Id))
+            .Select(v => v.Code).ToListAsync(ct);
+        return new BudgetDemoInput(year, opds, desa, subs, paymentCount, DefaultSeed,
+            [.. packages.Select(p => new DemoPackage(p.Code, opdIds[p.OpdId], p.Name, p.Category, p.ContractValue, p.ContractDate!.Value, p.WorkStart, p.WorkEnd, p.Vendor, p.VendorName))],
+            taken);
     }
 }

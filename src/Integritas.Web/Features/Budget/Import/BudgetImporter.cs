@@ -69,13 +69,30 @@ public sealed class BudgetImporter(
         if (file is FileStream named)
         {
             // A file on disk is hashed by a second reader alongside the import (hashing 1.5 GB first would add seconds
-            // before the first row); the hash is recorded, with the audit entry, when the import ends.
+            // before the first row); the hash is recorded, with the audit entry, when the import ends. An import that
+            // fails stops the hashing rather than wait for the rest of the file.
+            using var stopHashing = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var hashing = Task.Run(async () =>
             {
                 await using var again = new FileStream(named.Name, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 20, FileOptions.SequentialScan);
-                return Convert.ToHexStringLower(await SHA256.HashDataAsync(again, ct));
-            }, ct);
-            return await RunAsync(await CreateAsync(request, "", ct), request, file, ct, hashing);
+                return Convert.ToHexStringLower(await SHA256.HashDataAsync(again, stopHashing.Token));
+            }, stopHashing.Token);
+            try
+            {
+                return await RunAsync(await CreateAsync(request, "", ct), request, file, ct, new SideHash(hashing, stopHashing));
+            }
+            finally
+            {
+                // Whatever happened, the second reader is done before the file is let go.
+                await stopHashing.CancelAsync();
+                try
+                {
+                    await hashing;
+                }
+                catch (Exception e) when (e is OperationCanceledException or IOException or UnauthorizedAccessException)
+                {
+                }
+            }
         }
 
         var sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, ct));
@@ -84,8 +101,13 @@ public sealed class BudgetImporter(
         return await RunAsync(id, request, file, ct);
     }
 
-    /// <summary>Runs a recorded import; <paramref name="hashing"/>, when given, yields the file's SHA-256 to record at the end.</summary>
-    public async Task<BudgetImport> RunAsync(long importId, BudgetImportRequest request, Stream file, CancellationToken ct, Task<string>? hashing = null)
+    /// <summary>The file's SHA-256 being computed alongside the import, and how to stop it.</summary>
+    private sealed record SideHash(Task<string> Result, CancellationTokenSource Stop);
+
+    /// <summary>Runs a recorded import (its file's SHA-256 recorded already).</summary>
+    public Task<BudgetImport> RunAsync(long importId, BudgetImportRequest request, Stream file, CancellationToken ct) => RunAsync(importId, request, file, ct, null);
+
+    private async Task<BudgetImport> RunAsync(long importId, BudgetImportRequest request, Stream file, CancellationToken ct, SideHash? hashing)
     {
         progress[importId] = 0;
         ImportRun? run = null;
@@ -125,7 +147,7 @@ public sealed class BudgetImporter(
                 var home = integritas.Value.HomeRegionCode;
                 await (request.Kind switch
                 {
-                    BudgetImportKind.Payments => PaymentImport.RunAsync(run, table, home, options.Value.BulkLoadRows, ct),
+                    BudgetImportKind.Payments => PaymentImport.RunAsync(run, table, home, options.Value, ct),
                     BudgetImportKind.BudgetLines => BudgetLineImport.RunAsync(run, table, home, request.Version, time.GetUtcNow().UtcDateTime, ct),
                     BudgetImportKind.PaymentItems => PaymentItemImport.RunAsync(run, table, options.Value.PriceMarginPercent, ct),
                     BudgetImportKind.ReferencePrices => ReferencePriceImport.RunAsync(run, table, options.Value.PriceMarginPercent, ct),
@@ -178,16 +200,25 @@ public sealed class BudgetImporter(
         return connection;
     }
 
-    private async Task<BudgetImport> RecordOutcomeAsync(long importId, BudgetImportRequest request, ImportRun? run, bool failed, Task<string>? hashing, CancellationToken ct)
+    private async Task<BudgetImport> RecordOutcomeAsync(long importId, BudgetImportRequest request, ImportRun? run, bool failed, SideHash? hashing, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntegritasDbContext>();
         var import = await db.BudgetImports.SingleAsync(i => i.Id == importId, ct);
         if (hashing is not null)
         {
+            if (failed || run is not { Errors.Count: 0 })
+            {
+                // A failed import keeps no hash unless it is already there (the audit entry is for stored data).
+                await hashing.Stop.CancelAsync();
+            }
+
             try
             {
-                import.Sha256 = await hashing;
+                import.Sha256 = await hashing.Result;
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

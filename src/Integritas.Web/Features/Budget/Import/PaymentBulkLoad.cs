@@ -32,9 +32,11 @@ public sealed class PaymentBulkLoad
 
     /// <summary>
     /// Drops the secondary non-unique indexes (and PostgreSQL foreign keys) of <c>Payments</c>, keeping their
-    /// definitions; unique indexes stay, so a repeated value is still refused at its row.
+    /// definitions; unique indexes stay, so a repeated value is still refused at its row. On PostgreSQL the drop waits
+    /// at most <paramref name="lockTimeout"/> for readers of the table to finish (a long search or export); if they do
+    /// not, the import stops with a row-0 error and null is returned (nothing was changed).
     /// </summary>
-    public static async Task<PaymentBulkLoad> BeginAsync(ImportRun run, CancellationToken ct)
+    public static async Task<PaymentBulkLoad?> BeginAsync(ImportRun run, TimeSpan lockTimeout, CancellationToken ct)
     {
         var drop = new List<string>();
         var restore = new List<string>();
@@ -63,11 +65,36 @@ public sealed class PaymentBulkLoad
                 """, drop, restore, ct);
         }
 
-        foreach (var statement in drop)
+        if (!run.Postgres)
         {
-            await run.ExecuteAsync(statement, ct);
+            // SQLite has one writer at a time and readers do not block a schema change inside a write transaction.
+            foreach (var statement in drop)
+            {
+                await run.ExecuteAsync(statement, ct);
+            }
+
+            return new PaymentBulkLoad(restore);
         }
 
+        // 0 (or less) waits as long as it takes, as PostgreSQL's own 0 does.
+        var milliseconds = Math.Max(0, (long)lockTimeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await run.ExecuteAsync($"SET LOCAL lock_timeout = {milliseconds}", ct);
+        try
+        {
+            foreach (var statement in drop)
+            {
+                await run.ExecuteAsync(statement, ct);
+            }
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.LockNotAvailable)
+        {
+            var seconds = lockTimeout.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+            run.Errors.Add(0, "", $"Tabel pembayaran (atau tabel OPD/paket yang dirujuknya) sedang dipakai proses lain (mis. ekspor besar) lebih dari {seconds} detik; tidak ada yang disimpan. Coba impor lagi nanti.",
+                $"The payments table (or the OPD or package table it refers to) was in use by another process (e.g. a large export) for more than {seconds} seconds; nothing was saved. Try the import again later.");
+            return null;
+        }
+
+        await run.ExecuteAsync("SET LOCAL lock_timeout = DEFAULT", ct);
         return new PaymentBulkLoad(restore);
     }
 

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.IO.Hashing;
 using System.Text;
 using Integritas.Core.Budget;
+using Integritas.Core.Procurement;
 using Integritas.Data.Budget;
 
 namespace Integritas.Web.Features.Budget.Import;
@@ -14,7 +16,7 @@ namespace Integritas.Web.Features.Budget.Import;
 /// </summary>
 public static class PaymentImport
 {
-    public static readonly string[] Columns = ["payment_id", "date", "opd_code", "subkegiatan_code", "account_code", "vendor_id", "vendor_name", "description", "amount"];
+    public static readonly string[] Columns = ["payment_id", "date", "opd_code", "subkegiatan_code", "account_code", "vendor_id", "vendor_name", "description", "amount", "package_code"];
 
     public static readonly string[] Required = ["payment_id", "date", "opd_code", "subkegiatan_code", "account_code", "description", "amount"];
 
@@ -36,7 +38,7 @@ public static class PaymentImport
         public decimal[] Added { get; } = new decimal[13];
     }
 
-    public static async Task RunAsync(ImportRun run, ImportTable table, string homeRegionCode, long bulkLoadRows, CancellationToken ct)
+    public static async Task RunAsync(ImportRun run, ImportTable table, string homeRegionCode, BudgetOptions options, CancellationToken ct)
     {
         var version = await run.CurrentVersionAsync(ct);
         if (version is null)
@@ -49,8 +51,19 @@ public static class PaymentImport
         var lines = await LinesAsync(run, version.Value, ct);
         var vendors = await VendorsAsync(run, ct);
         var existing = await ExistingIndex.LoadAsync(run, ct);
+        var packageAt = table.Column("package_code");
+        var packages = packageAt >= 0 ? await PackagesAsync(run, ct) : [];
         var newVendors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var bulk = await PaymentBulkLoad.WorthItAsync(run, table.EstimatedRows, bulkLoadRows, ct) ? await PaymentBulkLoad.BeginAsync(run, ct) : null;
+        PaymentBulkLoad? bulk = null;
+        if (await PaymentBulkLoad.WorthItAsync(run, table.EstimatedRows, options.BulkLoadRows, ct))
+        {
+            bulk = await PaymentBulkLoad.BeginAsync(run, TimeSpan.FromSeconds(options.BulkLoadLockTimeoutSeconds), ct);
+            if (bulk is null)
+            {
+                return;
+            }
+        }
+
         await using var sink = await PaymentSink.OpenAsync(run, ct);
         var writing = true;
         // Column positions once, not a name lookup per cell.
@@ -136,6 +149,12 @@ public static class PaymentImport
                 run.Errors.Add(row, "amount", badAmount.Id, badAmount.En);
             }
 
+            var packageCode = table[packageAt];
+            PackageState? package = null;
+            if (packageCode.Length > 0 && !packages.TryGetValue(packageCode, out package))
+            {
+                run.Errors.Add(row, "package_code", $"Paket pengadaan '{ImportValues.Clip(packageCode)}' tidak dikenal.", $"Unknown procurement package '{ImportValues.Clip(packageCode)}'.");
+            }
             if (run.Errors.Count != errorsBefore)
             {
                 writing = false;
@@ -145,7 +164,9 @@ public static class PaymentImport
             var vendorCode = vendor.Length == 0 ? null : vendor;
             switch (existing.Find(id))
             {
-                case { } stored when stored == ExistingIndex.Content(date, opdId, sub, account, vendorCode, description, amount):
+                // A file without the package column (e.g. the open-data export) says nothing of a stored payment's package.
+                case { } stored when stored.Content == ExistingIndex.Content(date, opdId, sub, account, vendorCode, description, amount)
+                    && (packageAt < 0 || stored.PackageId == (package?.Id ?? 0)):
                     run.RowsUnchanged++;
                     continue;
                 case not null:
@@ -155,12 +176,26 @@ public static class PaymentImport
                     continue;
             }
 
+            // Only a new payment is checked against its package as it stands now (a stored one was checked when it came).
+            if (package is not null && PackageProblem(package, opdId, date, vendor) is { } problem)
+            {
+                run.Errors.Add(row, "package_code", problem.Id, problem.En);
+                writing = false;
+                continue;
+            }
+
             line!.Spent += amount;
             var flags = line.Spent > line.Pagu ? PaymentFlags.OverBudgetLine : PaymentFlags.None;
+            if (package is not null)
+            {
+                package.Paid += amount;
+                flags |= package.Paid > package.ContractValue ? PaymentFlags.OverContractValue : PaymentFlags.None;
+            }
+
             line.Count[date.Month]++;
             line.Added[date.Month] += amount;
             // A repeated payment id is refused by the table's key; the sink says which at the end.
-            writing = writing && sink.Write(row, id, date, opdId, sub, account, vendorCode, description, amount, flags);
+            writing = writing && sink.Write(row, id, date, opdId, sub, account, vendorCode, description, amount, flags, package?.Id);
 
             run.RowsAdded++;
         }
@@ -187,6 +222,92 @@ public static class PaymentImport
     }
 
     private static (int, string, string) LineKey(int opdId, string sub, string account) => (opdId, sub, account);
+
+    /// <summary>A procurement package a payment may name: what the checks need, and what its payments add up to so far.</summary>
+    private sealed class PackageState(int id, string code, int opdId, ProcurementStage stage, DateOnly? contractDate, decimal contractValue, string? supplier, decimal paid)
+    {
+        public int Id { get; } = id;
+
+        public string Code { get; } = code;
+
+        public int OpdId { get; } = opdId;
+
+        public ProcurementStage Stage { get; } = stage;
+
+        public DateOnly? ContractDate { get; } = contractDate;
+
+        public decimal ContractValue { get; } = contractValue;
+
+        public string? Supplier { get; } = supplier;
+
+        public decimal Paid { get; set; } = paid;
+    }
+
+    /// <summary>
+    /// Why a payment cannot pay this package's contract, or null: it must be the same OPD's, the contract must be
+    /// signed (contracted or under implementation) and dated no later than the payment, and the payee its supplier.
+    /// </summary>
+    private static (string Id, string En)? PackageProblem(PackageState package, int opdId, DateOnly date, string vendor)
+    {
+        if (opdId != 0 && package.OpdId != opdId)
+        {
+            return ($"Paket {package.Code} milik OPD lain; pembayarannya dilakukan oleh OPD pemilik paket.",
+                $"Package {package.Code} belongs to another OPD; its payments are made by the package's own OPD.");
+        }
+
+        if (package.Stage is not (ProcurementStage.Contracted or ProcurementStage.Implementation) || package.ContractDate is not { } signed)
+        {
+            var (stageId, stageEn) = ProcurementTerms.Label(package.Stage);
+            return ($"Paket {package.Code} belum berkontrak (tahap: {stageId}); hanya kontrak yang sudah ditandatangani yang dapat dibayar.",
+                $"Package {package.Code} has no signed contract (stage: {stageEn}); only a signed contract can be paid.");
+        }
+
+        if (date != default && date < signed)
+        {
+            var day = signed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            return ($"Tanggal pembayaran sebelum kontrak paket {package.Code} ditandatangani ({day}).",
+                $"The payment is dated before package {package.Code}'s contract was signed ({day}).");
+        }
+
+        if (vendor.Length > 0 && package.Supplier is { } supplier && !string.Equals(vendor, supplier, StringComparison.Ordinal))
+        {
+            return ($"Penerima {ImportValues.Clip(vendor)} bukan penyedia paket {package.Code} ({supplier}).",
+                $"The payee {ImportValues.Clip(vendor)} is not package {package.Code}'s supplier ({supplier}).");
+        }
+
+        return null;
+    }
+
+    private static async Task<Dictionary<string, PackageState>> PackagesAsync(ImportRun run, CancellationToken ct)
+    {
+        var paid = new Dictionary<int, decimal>();
+        await using (var command = run.Command("""SELECT "PackageId", SUM("Amount") FROM "Payments" WHERE "PackageId" IS NOT NULL GROUP BY "PackageId" """))
+        {
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                paid[reader.GetInt32(0)] = ImportRun.FromCents(reader.GetInt64(1));
+            }
+        }
+
+        var packages = new Dictionary<string, PackageState>(StringComparer.Ordinal);
+        await using (var command = run.Command("""
+            SELECT p."Id", p."Code", p."OpdId", p."Stage", p."ContractDate", p."ContractValue", v."Code"
+            FROM "ConstructionPackages" p LEFT JOIN "Vendors" v ON v."Id" = p."SupplierVendorId"
+            """))
+        {
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var id = reader.GetInt32(0);
+                packages[reader.GetString(1)] = new PackageState(id, reader.GetString(1), reader.GetInt32(2), (ProcurementStage)reader.GetInt32(3),
+                    reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4), reader.GetDecimal(5), reader.IsDBNull(6) ? null : reader.GetString(6),
+                    paid.GetValueOrDefault(id));
+            }
+        }
+
+        return packages;
+    }
 
     private static async Task<Dictionary<(int, string, string), LineState>> LinesAsync(ImportRun run, int versionId, CancellationToken ct)
     {
@@ -308,19 +429,23 @@ public static class PaymentImport
     }
 
     /// <summary>
-    /// The payments of the year already stored, as 64-bit hashes of their ids and of their values, sorted: 16 bytes a
-    /// payment (160 MB at ten million), instead of the strings.
+    /// The payments of the year already stored, as 64-bit hashes of their ids and of their values and their package
+    /// id, sorted: 20 bytes a payment (200 MB at ten million), instead of the strings.
     /// </summary>
     private sealed class ExistingIndex
     {
         private readonly ulong[] ids;
-        private readonly ulong[] contents;
+        private readonly Stored[] stored;
 
-        private ExistingIndex(ulong[] ids, ulong[] contents)
+        private ExistingIndex(ulong[] ids, Stored[] stored)
         {
             this.ids = ids;
-            this.contents = contents;
+            this.stored = stored;
         }
+
+        /// <summary>A stored payment's values hash and package id (0 for none), packed in 12 bytes.</summary>
+        [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential, Pack = 4)]
+        private readonly record struct Stored(ulong Content, int PackageId);
 
         public static async Task<ExistingIndex> LoadAsync(ImportRun run, CancellationToken ct)
         {
@@ -332,30 +457,31 @@ public static class PaymentImport
             }
 
             var ids = new ulong[count];
-            var contents = new ulong[count];
+            var stored = new Stored[count];
             var n = 0;
             if (count > 0)
             {
                 await using var command = run.Command("""
-                    SELECT "Id", "Date", "OpdId", "SubKegiatanCode", "AccountCode", "VendorCode", "Description", "Amount" FROM "Payments" WHERE "Year" = @y
+                    SELECT "Id", "Date", "OpdId", "SubKegiatanCode", "AccountCode", "VendorCode", "Description", "Amount", "PackageId" FROM "Payments" WHERE "Year" = @y
                     """);
                 run.Parameter(command, "@y", run.Year);
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct) && n < count)
                 {
                     ids[n] = Hash(reader.GetString(0));
-                    contents[n] = Content(reader.GetFieldValue<DateOnly>(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4),
-                        reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6), ImportRun.FromCents(reader.GetInt64(7)));
+                    stored[n] = new Stored(Content(reader.GetFieldValue<DateOnly>(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4),
+                        reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6), ImportRun.FromCents(reader.GetInt64(7))),
+                        reader.IsDBNull(8) ? 0 : reader.GetInt32(8));
                     n++;
                 }
             }
 
-            Array.Sort(ids, contents, 0, n);
-            return new ExistingIndex(ids[..n], contents[..n]);
+            Array.Sort(ids, stored, 0, n);
+            return n == count ? new ExistingIndex(ids, stored) : new ExistingIndex(ids[..n], stored[..n]);
         }
 
-        /// <summary>The stored values' hash of the payment with this id, or null when it is new.</summary>
-        public ulong? Find(string id)
+        /// <summary>The stored values' hash and package id (0 for none) of the payment with this id, or null when it is new.</summary>
+        public (ulong Content, int PackageId)? Find(string id)
         {
             if (ids.Length == 0)
             {
@@ -363,7 +489,7 @@ public static class PaymentImport
             }
 
             var at = Array.BinarySearch(ids, Hash(id));
-            return at >= 0 ? contents[at] : null;
+            return at >= 0 ? (stored[at].Content, stored[at].PackageId) : null;
         }
 
         public static ulong Content(DateOnly date, int opdId, string sub, string account, string? vendor, string description, decimal amount) =>

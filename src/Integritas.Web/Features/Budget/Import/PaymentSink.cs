@@ -11,14 +11,14 @@ namespace Integritas.Web.Features.Budget.Import;
 /// <summary>Where imported payments are written: PostgreSQL binary COPY, or one prepared SQLite insert per row.</summary>
 public abstract partial class PaymentSink : IAsyncDisposable
 {
-    private const string ColumnList = "\"Id\", \"Year\", \"Date\", \"OpdId\", \"SubKegiatanCode\", \"AccountCode\", \"VendorCode\", \"Description\", \"Amount\", \"Flags\", \"ImportId\"";
+    private const string ColumnList = "\"Id\", \"Year\", \"Date\", \"OpdId\", \"SubKegiatanCode\", \"AccountCode\", \"VendorCode\", \"Description\", \"Amount\", \"Flags\", \"ImportId\", \"PackageId\"";
 
     public static async Task<PaymentSink> OpenAsync(ImportRun run, CancellationToken ct) => run.Postgres
         ? new Copy(run, await ((NpgsqlConnection)run.Connection).BeginRawBinaryCopyAsync($"COPY \"Payments\" ({ColumnList}) FROM STDIN (FORMAT BINARY)", ct))
         : new Inserts(run);
 
     /// <summary>Writes one payment; false when its id repeats one written before (SQLite knows at once).</summary>
-    public abstract bool Write(long row, string id, DateOnly date, int opdId, string sub, string account, string? vendor, string description, decimal amount, PaymentFlags flags);
+    public abstract bool Write(long row, string id, DateOnly date, int opdId, string sub, string account, string? vendor, string description, decimal amount, PaymentFlags flags, int? packageId);
 
     /// <summary>Finishes writing; the repeated payment id when the database refused one, else null.</summary>
     public abstract Task<string?> CompleteAsync(CancellationToken ct);
@@ -35,10 +35,10 @@ public abstract partial class PaymentSink : IAsyncDisposable
     /// </summary>
     private sealed class Copy : PaymentSink
     {
-        private const int Fields = 11;
+        private const int Fields = 12;
 
         /// <summary>Room kept for one row: the longest values (60 + 40 + 40 + 50 + 500 characters, 3 bytes each) and the fixed fields.</summary>
-        private const int MaxRowBytes = 2 + (Fields * 4) + (3 * (60 + 40 + 40 + 50 + 500)) + 4 + 4 + 4 + 8 + 4 + 8;
+        private const int MaxRowBytes = 2 + (Fields * 4) + (3 * (60 + 40 + 40 + 50 + 500)) + 4 + 4 + 4 + 8 + 4 + 8 + 4;
 
         private static readonly byte[] Signature = [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0];
         private static readonly int PostgresEpoch = new DateOnly(2000, 1, 1).DayNumber;
@@ -59,7 +59,7 @@ public abstract partial class PaymentSink : IAsyncDisposable
             Int32(0); // header extension length
         }
 
-        public override bool Write(long row, string id, DateOnly date, int opdId, string sub, string account, string? vendor, string description, decimal amount, PaymentFlags flags)
+        public override bool Write(long row, string id, DateOnly date, int opdId, string sub, string account, string? vendor, string description, decimal amount, PaymentFlags flags, int? packageId)
         {
             if (used + MaxRowBytes > buffer.Length)
             {
@@ -88,6 +88,15 @@ public abstract partial class PaymentSink : IAsyncDisposable
             Int64Field(ImportRun.Cents(amount));
             Int32Field((int)flags);
             Int64Field(run.ImportId);
+            if (packageId is { } package)
+            {
+                Int32Field(package);
+            }
+            else
+            {
+                Int32(-1);
+            }
+
             return true;
         }
 
@@ -184,11 +193,11 @@ public abstract partial class PaymentSink : IAsyncDisposable
                 cache.ExecuteNonQuery();
             }
 
-            var values = string.Join(", ", Enumerable.Range(1, 11).Select(i => $"?{i}"));
+            var values = string.Join(", ", Enumerable.Range(1, 12).Select(i => $"?{i}"));
             Check(raw.sqlite3_prepare_v2(db, $"INSERT INTO \"Payments\" ({ColumnList}) VALUES ({values})", out insert));
         }
 
-        public override bool Write(long row, string id, DateOnly date, int opdId, string sub, string account, string? vendor, string description, decimal amount, PaymentFlags flags)
+        public override bool Write(long row, string id, DateOnly date, int opdId, string sub, string account, string? vendor, string description, decimal amount, PaymentFlags flags, int? packageId)
         {
             if (duplicate is not null)
             {
@@ -216,6 +225,15 @@ public abstract partial class PaymentSink : IAsyncDisposable
             raw.sqlite3_bind_int64(insert, 9, ImportRun.Cents(amount));
             raw.sqlite3_bind_int(insert, 10, (int)flags);
             raw.sqlite3_bind_int64(insert, 11, run.ImportId);
+            if (packageId is { } package)
+            {
+                raw.sqlite3_bind_int(insert, 12, package);
+            }
+            else
+            {
+                raw.sqlite3_bind_null(insert, 12);
+            }
+
             var rc = raw.sqlite3_step(insert);
             var repeated = (rc & 0xFF) == Constraint && raw.sqlite3_extended_errcode(db) is PrimaryKey or Unique;
             raw.sqlite3_reset(insert);

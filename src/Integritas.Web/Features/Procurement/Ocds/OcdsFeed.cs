@@ -30,7 +30,7 @@ public sealed class OcdsOptions
 /// Maps procurement packages (with their stage history, bids, award, contract, milestones and integrity pact) to the
 /// OCDS input model of <c>Core/Ocds</c>, in batches so every package can be streamed out.
 /// </summary>
-public sealed class OcdsFeed(IntegritasDbContext db, IOptions<OcdsOptions> options, ILogger<OcdsFeed> logger)
+public sealed class OcdsFeed(IntegritasDbContext db, IOptions<OcdsOptions> options, TimeProvider clock, ILogger<OcdsFeed> logger)
 {
     public OcdsPublication Publication { get; } = new(options.Value.OcidPrefix, options.Value.PublisherName,
         options.Value.License is { Length: > 0 } l ? new Uri(l) : null, options.Value.PublicationPolicy is { Length: > 0 } p ? new Uri(p) : null);
@@ -97,11 +97,13 @@ public sealed class OcdsFeed(IntegritasDbContext db, IOptions<OcdsOptions> optio
         var pacts = (await db.IntegrityPacts.AsNoTracking().Where(p => ids.Contains(p.PackageId))
             .Select(p => new { p.PackageId, p.Revision, p.Sha256, p.CreatedAtUtc }).ToListAsync(ct))
             .GroupBy(p => p.PackageId).ToDictionary(g => g.Key, g => g.MaxBy(p => p.Revision)!);
+        var payments = (await db.Payments.AsNoTracking().Where(p => p.PackageId != null && ids.Contains(p.PackageId.Value))
+            .Select(p => new PackagePayment(p.PackageId!.Value, p.Id, p.Date, p.Amount, p.Description)).ToListAsync(ct)).ToLookup(p => p.PackageId);
         var processes = new List<ContractingProcess>(packages.Count);
         foreach (var package in packages.OrderBy(p => p.Id))
         {
             var process = Map(package, events[package.Id], bids[package.Id],
-                pacts.TryGetValue(package.Id, out var pact) ? (pact.Sha256, pact.CreatedAtUtc) : null, baseUri);
+                pacts.TryGetValue(package.Id, out var pact) ? (pact.Sha256, pact.CreatedAtUtc) : null, payments[package.Id], clock.GetUtcNow(), baseUri);
             // A package whose recorded facts do not make a consistent process (e.g. edited by hand) is left out
             // rather than published wrong or failing the whole feed.
             var problems = OcdsProcessValidator.Problems(process).ToList();
@@ -118,8 +120,13 @@ public sealed class OcdsFeed(IntegritasDbContext db, IOptions<OcdsOptions> optio
         return processes;
     }
 
+    private sealed record PackagePayment(int PackageId, string Id, DateOnly Date, decimal Amount, string Description);
+
+    /// <summary>Payments are published at the end of their (WIB) working day.</summary>
+    private static readonly TimeSpan PaymentTimeOfDay = TimeSpan.FromHours(17);
+
     private static ContractingProcess Map(ConstructionPackage p, IEnumerable<PackageStageEvent> events, IEnumerable<Bid> bids,
-        (string Sha256, DateTime At)? pact, Uri baseUri)
+        (string Sha256, DateTime At)? pact, IEnumerable<PackagePayment> payments, DateTimeOffset now, Uri baseUri)
     {
         static DateTimeOffset Utc(DateTime t) => new(DateTime.SpecifyKind(t, DateTimeKind.Utc));
         static DateTimeOffset Wib(DateOnly d) => new(d.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7));
@@ -155,6 +162,29 @@ public sealed class OcdsFeed(IntegritasDbContext db, IOptions<OcdsOptions> optio
             ? new OcdsContract($"{p.Code}-contract", number, p.ContractDate is { } signed ? Wib(signed) : null,
                 new ProcessPeriod(Wib(p.WorkStart), Wib(p.WorkEnd)), p.ContractValue, cancelled ? ContractStatus.Cancelled : ContractStatus.Active)
             : null;
+
+        // Each day with payments on the contract is an implementation update (the transactions are implementation
+        // data): dated at the end of that day (or now, for a payment of today), never before the stages recorded up to
+        // the contract, and one a second at most (release ids are to the second).
+        var paymentList = contract is null ? [] : payments.OrderBy(x => x.Date).ThenBy(x => x.Id, StringComparer.Ordinal).ToList();
+        if (paymentList.Count > 0 && stages.All(s => s.Stage != ProcessStage.Cancelled))
+        {
+            static DateTimeOffset Second(DateTimeOffset t) => new(t.Ticks - (t.Ticks % TimeSpan.TicksPerSecond), t.Offset);
+            var floor = Second(stages.Where(s => s.Stage < ProcessStage.Implementation).Select(s => s.Date).DefaultIfEmpty(DateTimeOffset.MinValue).Max()).AddSeconds(1);
+            var taken = stages.Where(s => s.Stage == ProcessStage.Implementation).Select(s => Second(s.Date).UtcDateTime).ToHashSet();
+            foreach (var day in paymentList.Select(x => x.Date).Distinct())
+            {
+                var at = Second(Wib(day) + PaymentTimeOfDay < now ? Wib(day) + PaymentTimeOfDay : now);
+                at = at < floor ? floor : at;
+                if (taken.Add(at.UtcDateTime))
+                {
+                    stages.Add(new StageEntry(ProcessStage.Implementation, at));
+                }
+            }
+
+            stages = [.. stages.OrderBy(s => s.Date).ThenBy(s => s.Stage)];
+        }
+
         return new ContractingProcess
         {
             PackageId = p.Code,
@@ -188,6 +218,7 @@ public sealed class OcdsFeed(IntegritasDbContext db, IOptions<OcdsOptions> optio
                 b.Status == CoreProcurement.BidStatus.Valid ? BidStatus.Valid : BidStatus.Disqualified))],
             Award = award,
             Contract = contract,
+            Payments = [.. paymentList.Select(x => new OcdsPayment(x.Id, Wib(x.Date), x.Amount, Description: x.Description))],
             Milestones = contract is null ? [] : [.. p.Milestones.OrderBy(m => m.Sequence).Select(m => new OcdsMilestone(
                 m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), m.Name, m.DueDate is { } due ? Wib(due) : null))],
             Documents = pact is { } signedPact
