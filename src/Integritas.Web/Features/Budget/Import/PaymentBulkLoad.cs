@@ -32,7 +32,9 @@ public sealed class PaymentBulkLoad
 
     /// <summary>
     /// Drops the secondary non-unique indexes (and PostgreSQL foreign keys) of <c>Payments</c>, keeping their
-    /// definitions; unique indexes stay, so a repeated value is still refused at its row. On PostgreSQL the drop waits
+    /// definitions; unique indexes stay, so a repeated value is still refused at its row, and so do partial indexes
+    /// (the package index holds only payments of a contract: most rows are outside it and cost it nothing, while a
+    /// rebuild would read the whole table). On PostgreSQL the drop waits
     /// at most <paramref name="lockTimeout"/> for readers of the table to finish (a long search or export); if they do
     /// not, the import stops with a row-0 error and null is returned (nothing was changed).
     /// </summary>
@@ -45,7 +47,7 @@ public sealed class PaymentBulkLoad
             await ReadAsync(run, """
                 SELECT format('DROP INDEX %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid)
                 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-                WHERE i.indrelid = '"Payments"'::regclass AND NOT i.indisprimary AND NOT i.indisunique
+                WHERE i.indrelid = '"Payments"'::regclass AND NOT i.indisprimary AND NOT i.indisunique AND i.indpred IS NULL
                   AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
                 ORDER BY c.relname
                 """, drop, restore, ct);
@@ -58,10 +60,11 @@ public sealed class PaymentBulkLoad
         }
         else
         {
-            // Automatic indexes (the primary key) have no SQL and stay; so do unique indexes (they check rows as they come).
+            // Automatic indexes (the primary key) have no SQL and stay; so do unique indexes (they check rows as they come)
+            // and partial ones.
             await ReadAsync(run, """
                 SELECT 'DROP INDEX "' || replace(name, '"', '""') || '"', sql FROM sqlite_master
-                WHERE type = 'index' AND tbl_name = 'Payments' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name
+                WHERE type = 'index' AND tbl_name = 'Payments' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' AND sql NOT LIKE '% WHERE %' ORDER BY name
                 """, drop, restore, ct);
         }
 
