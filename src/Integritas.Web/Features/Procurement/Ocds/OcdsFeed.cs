@@ -164,8 +164,9 @@ public sealed class OcdsFeed(IntegritasDbContext db, IOptions<OcdsOptions> optio
             : null;
 
         // Each day with payments on the contract is an implementation update (the transactions are implementation
-        // data): dated at the end of that day (or now, for a payment of today), never before the stages recorded up to
-        // the contract, and one a second at most (release ids are to the second).
+        // data): dated at the end of that day, never before the stages recorded up to the contract, and one a second at
+        // most (release ids are to the second). A day whose end has not come yet is published when it has, so a
+        // release's id and date never change from one request to the next.
         var paymentList = contract is null ? [] : payments.OrderBy(x => x.Date).ThenBy(x => x.Id, StringComparer.Ordinal).ToList();
         if (paymentList.Count > 0 && stages.All(s => s.Stage != ProcessStage.Cancelled))
         {
@@ -174,9 +175,9 @@ public sealed class OcdsFeed(IntegritasDbContext db, IOptions<OcdsOptions> optio
             var taken = stages.Where(s => s.Stage == ProcessStage.Implementation).Select(s => Second(s.Date).UtcDateTime).ToHashSet();
             foreach (var day in paymentList.Select(x => x.Date).Distinct())
             {
-                var at = Second(Wib(day) + PaymentTimeOfDay < now ? Wib(day) + PaymentTimeOfDay : now);
+                var at = Second(Wib(day) + PaymentTimeOfDay);
                 at = at < floor ? floor : at;
-                if (taken.Add(at.UtcDateTime))
+                if (at <= now && taken.Add(at.UtcDateTime))
                 {
                     stages.Add(new StageEntry(ProcessStage.Implementation, at));
                 }
