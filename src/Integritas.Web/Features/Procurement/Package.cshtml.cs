@@ -16,7 +16,7 @@ namespace Integritas.Web.Features.Procurement;
 /// A package's public procurement page: facts, stage timeline, bids, award and contract, and the integrity pact with
 /// every signature checked on each view. The pact's signers (commitment officer, witnesses, bidders) sign here.
 /// </summary>
-public sealed class PackageModel(IntegritasDbContext db, IntegrityPacts pacts, ProcurementService procurement, IOptions<ProcurementOptions> options, Ui ui) : PageModel
+public sealed class PackageModel(IntegritasDbContext db, BudgetPortal portal, IntegrityPacts pacts, ProcurementService procurement, IOptions<ProcurementOptions> options, Ui ui) : PageModel
 {
     public sealed record BidRow(long Id, string VendorCode, string VendorName, decimal Amount, decimal? PercentOfHps, DateTime SubmittedAtUtc,
         BidStatus Status, string? Reason, bool NeedsLargerGuarantee, bool Late, bool Winner);
@@ -93,9 +93,7 @@ public sealed class PackageModel(IntegritasDbContext db, IntegrityPacts pacts, P
         var bids = await db.Bids.AsNoTracking().Include(b => b.Vendor).Where(b => b.PackageId == package.Id).OrderBy(b => b.Amount).ToListAsync(ct);
         Bids = [.. bids.Select(b => new BidRow(b.Id, b.Vendor!.Code, b.Vendor.Name, b.Amount, ProcurementRules.AssessBid(package.Category, package.Hps, b.Amount).PercentOfHps,
             b.SubmittedAtUtc, b.Status, b.DisqualificationReason, b.NeedsLargerGuarantee, package.TenderEndUtc is { } end && b.SubmittedAtUtc > end, package.AwardedBidId == b.Id))];
-        Payments = await db.Payments.AsNoTracking().Where(p => p.PackageId == package.Id).OrderBy(p => p.Date).ThenBy(p => p.Id)
-            .Select(p => new PaymentRow { Id = p.Id, Date = p.Date, OpdCode = "", SubKegiatanCode = p.SubKegiatanCode, AccountCode = p.AccountCode, Description = p.Description, Amount = p.Amount, Flags = p.Flags })
-            .ToListAsync(ct);
+        Payments = await portal.Rows(db.Payments.AsNoTracking().Where(p => p.PackageId == package.Id)).OrderBy(p => p.Date).ThenBy(p => p.Id).ToListAsync(ct);
         PactRequired = ProcurementRules.PactRequired(package.Hps, package.Pagu, Threshold);
         if (await pacts.LatestAsync(package.Id, ct) is { } pact)
         {

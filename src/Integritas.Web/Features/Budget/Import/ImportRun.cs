@@ -82,6 +82,10 @@ public sealed class ImportRun(DbConnection connection, DbTransaction transaction
     public object DateTimeValue(DateTime utc) =>
         Postgres ? DateTime.SpecifyKind(utc, DateTimeKind.Utc) : utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>A decimal parameter as each provider stores an EF decimal (PostgreSQL <c>numeric</c>, SQLite invariant text).</summary>
+    public object DecimalValue(decimal value) =>
+        Postgres ? value : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The id of the year's current APBD (its latest revision), or null when none is imported.</summary>
     public async Task<int?> CurrentVersionAsync(CancellationToken ct)
     {

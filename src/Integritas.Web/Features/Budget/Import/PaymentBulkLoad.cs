@@ -68,20 +68,14 @@ public sealed class PaymentBulkLoad
                 """, drop, restore, ct);
         }
 
-        if (!run.Postgres)
+        // SQLite has one writer at a time and readers do not block a schema change inside a write transaction. On
+        // PostgreSQL 0 (or less) waits as long as it takes, as PostgreSQL's own 0 does.
+        if (run.Postgres)
         {
-            // SQLite has one writer at a time and readers do not block a schema change inside a write transaction.
-            foreach (var statement in drop)
-            {
-                await run.ExecuteAsync(statement, ct);
-            }
-
-            return new PaymentBulkLoad(restore);
+            var milliseconds = Math.Max(0, (long)lockTimeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await run.ExecuteAsync($"SET LOCAL lock_timeout = {milliseconds}", ct);
         }
 
-        // 0 (or less) waits as long as it takes, as PostgreSQL's own 0 does.
-        var milliseconds = Math.Max(0, (long)lockTimeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await run.ExecuteAsync($"SET LOCAL lock_timeout = {milliseconds}", ct);
         try
         {
             foreach (var statement in drop)
@@ -97,7 +91,11 @@ public sealed class PaymentBulkLoad
             return null;
         }
 
-        await run.ExecuteAsync("SET LOCAL lock_timeout = DEFAULT", ct);
+        if (run.Postgres)
+        {
+            await run.ExecuteAsync("SET LOCAL lock_timeout = DEFAULT", ct);
+        }
+
         return new PaymentBulkLoad(restore);
     }
 

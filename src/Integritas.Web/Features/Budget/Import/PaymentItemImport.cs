@@ -176,11 +176,11 @@ public static class PaymentItemImport
             values[2].Value = (object?)item.Code ?? DBNull.Value;
             values[3].Value = item.Name;
             // EF keeps SQLite decimals as text; PostgreSQL has numeric.
-            values[4].Value = run.Postgres ? item.Quantity : item.Quantity.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            values[4].Value = run.DecimalValue(item.Quantity);
             values[5].Value = item.Unit;
             values[6].Value = ImportRun.Cents(item.UnitPrice);
             values[7].Value = comparison is null ? DBNull.Value : ImportRun.Cents(comparison.Reference);
-            values[8].Value = comparison is null ? DBNull.Value : run.Postgres ? comparison.MarkupPercent : comparison.MarkupPercent.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            values[8].Value = comparison is null ? DBNull.Value : run.DecimalValue(comparison.MarkupPercent);
             values[9].Value = comparison?.AboveMargin == true;
             await insert.ExecuteNonQueryAsync(ct);
             run.RowsAdded++;

@@ -184,8 +184,7 @@ public static class ReferencePriceImport
             foreach (var item in changed)
             {
                 r.Value = (object?)item.Reference ?? DBNull.Value;
-                // EF keeps SQLite decimals as text; PostgreSQL has numeric.
-                m.Value = item.Markup is { } markup ? run.Postgres ? markup : markup.ToString(System.Globalization.CultureInfo.InvariantCulture) : DBNull.Value;
+                m.Value = item.Markup is { } markup ? run.DecimalValue(markup) : DBNull.Value;
                 a.Value = item.Above;
                 id.Value = item.Id;
                 await update.ExecuteNonQueryAsync(ct);
